@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Copies the front-end libraries the app serves from wwwroot/lib out of their npm packages.
+# Run it to upgrade a library; the copied files are committed, so neither the build nor the app needs npm or a CDN.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+lib=src/Livelihood.Web/wwwroot/lib
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+fetch() { # package@version -> unpacked folder
+  (cd "$work" && npm pack --silent "$1" >/dev/null && mkdir -p "$1" && tar xzf ./*.tgz -C "$1" --strip-components=1 && rm ./*.tgz)
+  echo "$work/$1"
+}
+
+bootstrap=$(fetch bootstrap@5.3.8)
+mkdir -p "$lib/bootstrap"
+cp "$bootstrap/dist/css/bootstrap.min.css" "$bootstrap/dist/js/bootstrap.bundle.min.js" "$bootstrap/LICENSE" "$lib/bootstrap/"
+echo "bootstrap@5.3.8" > "$lib/bootstrap/VERSION"
+echo "vendored into $lib"

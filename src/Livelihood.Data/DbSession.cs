@@ -1,0 +1,87 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Livelihood.Data;
+
+/// <summary>
+/// One connection per request (or job), opened on first use, with at most one transaction.
+/// Every query goes through here so it joins the current transaction without each caller passing it.
+/// </summary>
+public sealed class DbSession(ConnectionFactory factory) : IAsyncDisposable
+{
+    private DbConnection? _connection;
+
+    public SqlDialect Dialect => factory.Dialect;
+    public DbTransaction? Transaction { get; private set; }
+
+    public async Task<DbConnection> ConnectionAsync()
+        => _connection ??= await factory.OpenAsync();
+
+    public async Task BeginTransactionAsync()
+    {
+        if (Transaction is not null) return;
+        Transaction = await (await ConnectionAsync()).BeginTransactionAsync();
+    }
+
+    public async Task CommitAsync()
+    {
+        if (Transaction is null) return;
+        await Transaction.CommitAsync();
+        await Transaction.DisposeAsync();
+        Transaction = null;
+    }
+
+    public async Task RollbackAsync()
+    {
+        if (Transaction is null) return;
+        await Transaction.RollbackAsync();
+        await Transaction.DisposeAsync();
+        Transaction = null;
+    }
+
+    /// <summary>Runs work in a transaction unless one is already open (then it joins it).</summary>
+    public async Task<T> InTransactionAsync<T>(Func<Task<T>> work)
+    {
+        if (Transaction is not null) return await work();
+        await BeginTransactionAsync();
+        try
+        {
+            var result = await work();
+            await CommitAsync();
+            return result;
+        }
+        catch
+        {
+            await RollbackAsync();
+            throw;
+        }
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? param = null)
+        => (await (await ConnectionAsync()).QueryAsync<T>(sql, param, Transaction)).AsList();
+
+    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? param = null)
+        => await (await ConnectionAsync()).QuerySingleOrDefaultAsync<T>(sql, param, Transaction);
+
+    public async Task<T> QuerySingleAsync<T>(string sql, object? param = null)
+        => await (await ConnectionAsync()).QuerySingleAsync<T>(sql, param, Transaction);
+
+    public async Task<T?> ExecuteScalarAsync<T>(string sql, object? param = null)
+        => await (await ConnectionAsync()).ExecuteScalarAsync<T>(sql, param, Transaction);
+
+    public async Task<int> ExecuteAsync(string sql, object? param = null)
+        => await (await ConnectionAsync()).ExecuteAsync(sql, param, Transaction);
+
+    public async Task<SqlMapper.GridReader> QueryMultipleAsync(string sql, object? param = null)
+        => await (await ConnectionAsync()).QueryMultipleAsync(sql, param, Transaction);
+
+    /// <summary>Runs an INSERT and returns the new row's id.</summary>
+    public async Task<long> InsertAsync(string insertSql, object param)
+        => await QuerySingleAsync<long>(insertSql + Dialect.SelectNewId, param);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Transaction is not null) await Transaction.DisposeAsync();
+        if (_connection is not null) await _connection.DisposeAsync();
+    }
+}

@@ -1,0 +1,120 @@
+using System.ComponentModel.DataAnnotations;
+using Livelihood.Data;
+using Livelihood.Web.Platform.Audit;
+using Livelihood.Web.Platform.Auth;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Livelihood.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Livelihood.Web.Features.Admin.Users;
+
+/// <summary>
+/// An admin changes a user's name and role, resets their password, or deactivates them. Each form carries the row's
+/// Version: a change made meanwhile by someone else is refused with a message and the form keeps what was typed.
+/// </summary>
+public sealed class EditModel(UserAccounts accounts, AuditedWrites audited, DbSession db, CurrentUser currentUser, IStringLocalizer<AdminText> text) : PageModel
+{
+    public const string StaleMessage =
+        "Someone else changed this user while you were editing. Nothing was saved: check the details shown and save again.";
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter the person's name.")]
+        [StringLength(200, ErrorMessage = "Use at most {1} characters.")]
+        public string DisplayName { get; set; } = "";
+
+        [Required(ErrorMessage = "Choose a role.")]
+        public string Role { get; set; } = "";
+
+        public int Version { get; set; }
+    }
+
+    [FromRoute] public long Id { get; set; }
+    [FromQuery] public bool Saved { get; set; }
+
+    public UserAccounts.UserRow Current { get; private set; } = new();
+    public InputModel Input { get; private set; } = new();
+    public NewPassword NewPassword { get; private set; } = new();
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        Input = new InputModel { DisplayName = Current.DisplayName, Role = Current.Role, Version = Current.Version };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync([Bind(Prefix = "Input")] InputModel input)
+    {
+        if (!await LoadAsync()) return NotFound();
+        Input = input;
+        if (!Roles.All.Contains(input.Role)) ModelState.AddModelError("Input.Role", text["Choose a role."]);
+        if (ModelState.IsValid && input.Role != Roles.Admin && await IsLastActiveAdminAsync())
+            ModelState.AddModelError("Input.Role", text["This is the last active admin: make someone else admin first."]);
+        if (!ModelState.IsValid) return Page();
+
+        return await SavedOrStale(audited.UpdateAsync("Users", Id, input.Version,
+            new { DisplayName = input.DisplayName.Trim(), input.Role }));
+    }
+
+    public async Task<IActionResult> OnPostResetPasswordAsync([Bind(Prefix = "NewPassword")] NewPassword newPassword, int version)
+    {
+        if (!await LoadAsync()) return NotFound();
+        NewPassword = newPassword;
+        Input = new InputModel { DisplayName = Current.DisplayName, Role = Current.Role, Version = Current.Version };
+        if (!ModelState.IsValid) return Page();
+
+        return await SavedOrStale(audited.UpdateAsync("Users", Id, version,
+            new { PasswordHash = UserAccounts.HashPassword(newPassword.Password), FailedSignIns = 0, LockedOutUntil = (DateTime?)null },
+            "ResetPassword"));
+    }
+
+    public async Task<IActionResult> OnPostDeactivateAsync(int version) => await SetActiveAsync(false, version);
+
+    public async Task<IActionResult> OnPostReactivateAsync(int version) => await SetActiveAsync(true, version);
+
+    private async Task<IActionResult> SetActiveAsync(bool active, int version)
+    {
+        if (!await LoadAsync()) return NotFound();
+        Input = new InputModel { DisplayName = Current.DisplayName, Role = Current.Role, Version = Current.Version };
+        if (!active && await IsLastActiveAdminAsync())
+        {
+            ModelState.AddModelError("", text["This is the last active admin and cannot be deactivated."]);
+            return Page();
+        }
+        return await SavedOrStale(audited.UpdateAsync("Users", Id, version, new { IsActive = active }, active ? "Reactivate" : "Deactivate"));
+    }
+
+    private async Task<IActionResult> SavedOrStale(Task<bool> update)
+    {
+        if (await update)
+        {
+            // Saving bumps the row's Version, which ends the cookie of the user edited; an admin editing
+            // themselves gets a fresh cookie instead of being signed out.
+            if (Id == currentUser.Id && await accounts.FindByIdAsync(Id) is { IsActive: true } self)
+                await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AuthSetup.PrincipalFor(self));
+            return RedirectToPage("Edit", new { id = Id, saved = true });
+        }
+
+        ModelState.AddModelError("", text[StaleMessage]);
+        await LoadAsync();
+        // Keep what was typed, but against the current version, so a deliberate second save goes through.
+        ModelState.Remove("Input.Version");
+        Input.Version = Current.Version;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var user = await accounts.FindByIdAsync(Id);
+        if (user is null) return false;
+        Current = user;
+        return true;
+    }
+
+    private async Task<bool> IsLastActiveAdminAsync()
+        => Current is { Role: Roles.Admin, IsActive: true }
+           && await db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM Users WHERE Role = @Role AND IsActive = 1", new { Role = Roles.Admin }) <= 1;
+}

@@ -1,0 +1,25 @@
+using Livelihood.Web.Platform.Auth;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Livelihood.Web.Features;
+
+/// <summary>The home page: what the signed-in role can do, as cards (features add theirs as they arrive).</summary>
+public sealed class IndexModel(CurrentUser user) : PageModel
+{
+    public sealed record Card(string Title, string Text, string Href);
+
+    public string RoleName => RoleNames.Of(user.Role);
+
+    public IReadOnlyList<Card> Cards => user.Role switch
+    {
+        Roles.Admin =>
+        [
+            new("Users", "Create users, set their role, reset a password.", "/Admin/Users"),
+            new("Audit log", "Who changed what, and when.", "/Admin/AuditLog"),
+            new("Settings", "Default language and other organisation settings.", "/Settings"),
+            new("Background jobs", "Nightly housekeeping and other scheduled work.", "/hangfire"),
+        ],
+        Roles.Manager => [new("Settings", "Default language and other organisation settings.", "/Settings")],
+        _ => [],
+    };
+}

@@ -1,0 +1,20 @@
+namespace Livelihood.Web.Platform.Auth;
+
+/// <summary>The five roles of DESIGN.md; the codes match the Roles table.</summary>
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Manager = "Manager";
+    public const string FieldOfficer = "FieldOfficer";
+    public const string Trainer = "Trainer";
+    public const string GroupRecorder = "GroupRecorder";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Manager, FieldOfficer, Trainer, GroupRecorder];
+}
+
+/// <summary>Authorization policies pages are guarded by, named after who may enter.</summary>
+public static class Policies
+{
+    public const string Admin = "Admin";
+    public const string ManagerOrAdmin = "ManagerOrAdmin";
+}

@@ -1,0 +1,51 @@
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Livelihood.Data;
+using Livelihood.Web.Platform.Auth;
+using Microsoft.Data.SqlClient;
+
+namespace Livelihood.Web.Platform.Jobs;
+
+/// <summary>
+/// Hangfire keeps its jobs in a database so a restart loses none: in the app's SQL Server database in production,
+/// and on the embedded default in hangfire.db beside livelihood.db (its own file, so its polling never holds a lock
+/// the app's writes wait on).
+/// </summary>
+public static class HangfireSetup
+{
+    public static void AddJobs(this WebApplicationBuilder builder, ConnectionFactory database)
+    {
+        var dataFolder = Path.GetFullPath(builder.Configuration["Database:DataFolder"] ?? "App_Data", builder.Environment.ContentRootPath);
+        builder.Services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (database.Provider == DatabaseProvider.SqlServer)
+                config.UseSqlServerStorage(() => new SqlConnection(database.ConnectionString));
+            else
+            {
+                Directory.CreateDirectory(dataFolder);
+                config.UseSQLiteStorage(Path.Combine(dataFolder, "hangfire.db"));
+            }
+        });
+
+        // Tests that do not exercise jobs turn the server off; a queued job then waits in storage.
+        if (builder.Configuration.GetValue("Hangfire:Server", true))
+            builder.Services.AddHangfireServer(options => options.WorkerCount = 2);
+
+        builder.Services.AddScoped<DatabaseHousekeeping>();
+    }
+
+    public static void UseJobs(this WebApplication app)
+    {
+        app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, "/hangfire", new DashboardOptions
+        {
+            DashboardTitle = "Livelihood jobs",
+            AppPath = "/",
+        });
+
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<DatabaseHousekeeping>(DatabaseHousekeeping.JobId, job => job.RunAsync(), Cron.Daily(20)); // 03:00 in Thailand
+    }
+}

@@ -1,0 +1,6 @@
+namespace Livelihood.Web.Resources;
+
+// Marker types for IStringLocalizer<T>: each names a .th.resx file beside it (English is the key itself).
+public sealed class SharedText;
+public sealed class AccountText;
+public sealed class AdminText;

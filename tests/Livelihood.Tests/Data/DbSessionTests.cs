@@ -1,0 +1,76 @@
+using System.Globalization;
+using Livelihood.Data;
+using Livelihood.Tests.Support;
+
+namespace Livelihood.Tests.Data;
+
+[TestFixtureSource(typeof(Engines), nameof(Engines.All))]
+public sealed class DbSessionTests(DatabaseProvider provider)
+{
+    private TestDatabase? _database;
+
+    [SetUp]
+    public void CreateDatabase() => _database = TestDatabase.Create(provider);
+
+    [TearDown]
+    public void DropDatabase() => _database?.Dispose();
+
+    [Test]
+    public async Task Insert_returns_the_new_id_and_paging_returns_the_requested_window()
+    {
+        await using var db = new DbSession(_database!.Factory);
+        var ids = new List<long>();
+        for (var number = 1; number <= 5; number++)
+            ids.Add(await db.InsertAsync(
+                "INSERT INTO Villages (SubdistrictId, VillageNumber, NameTh, CreatedAt) VALUES (560501, @Number, @Name, @CreatedAt)",
+                new { Number = number, Name = $"บ้านทดสอบ {number}", CreatedAt = DateTime.UtcNow }));
+
+        Assert.That(ids, Is.Ordered.Ascending.And.Unique);
+        var page = await db.QueryAsync<long>(
+            db.Dialect.Page("SELECT VillageNumber FROM Villages WHERE SubdistrictId = 560501 ORDER BY VillageNumber"),
+            new { Skip = 2, Take = 2 });
+        Assert.That(page, Is.EqualTo(new long[] { 3, 4 }));
+    }
+
+    [Test]
+    public async Task Work_that_throws_inside_a_transaction_leaves_nothing_behind()
+    {
+        await using var db = new DbSession(_database!.Factory);
+
+        Assert.ThrowsAsync<InvalidOperationException>(() => db.InTransactionAsync<int>(async () =>
+        {
+            await db.ExecuteAsync("UPDATE Settings SET Value = 'en' WHERE Name = 'DefaultLanguage'");
+            throw new InvalidOperationException("half-way");
+        }));
+
+        Assert.That(await db.ExecuteScalarAsync<string>("SELECT Value FROM Settings WHERE Name = 'DefaultLanguage'"), Is.EqualTo("th"));
+    }
+
+    [TestCase("th-TH")]
+    [TestCase("en-GB")]
+    public async Task Dates_and_timestamps_round_trip_as_iso_values_whatever_the_culture(string culture)
+    {
+        var previous = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            await using var db = new DbSession(_database!.Factory);
+            var createdAt = new DateTime(2026, 11, 29, 8, 30, 15, DateTimeKind.Utc);
+            var id = await db.InsertAsync(
+                "INSERT INTO Villages (SubdistrictId, VillageNumber, NameTh, CreatedAt) VALUES (560502, 9, 'บ้านวันที่', @CreatedAt)",
+                new { CreatedAt = createdAt });
+
+            var read = await db.QuerySingleAsync<DateTime>("SELECT CreatedAt FROM Villages WHERE Id = @Id", new { Id = id });
+            Assert.That(read, Is.EqualTo(createdAt));
+            Assert.That(read.Kind, Is.EqualTo(DateTimeKind.Utc));
+
+            var day = new DateOnly(2026, 11, 29);
+            var back = await db.QuerySingleAsync<DateOnly>("SELECT @Day", new { Day = day });
+            Assert.That(back, Is.EqualTo(day), "a th-TH thread must not shift the year by 543");
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+}
