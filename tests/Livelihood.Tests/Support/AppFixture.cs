@@ -12,6 +12,7 @@ public abstract class AppFixture(DatabaseProvider provider)
     private TestApp? _app;
 
     protected TestApp App => _app ?? throw new InvalidOperationException("no app");
+    protected DatabaseProvider Provider => provider;
 
     [SetUp]
     public void StartApp()

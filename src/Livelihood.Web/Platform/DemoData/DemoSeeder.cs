@@ -8,7 +8,7 @@ namespace Livelihood.Web.Platform.DemoData;
 /// `seed-demo`: fills an empty database with a believable programme and one account per role. Each feature adds its
 /// part here as it arrives. Refuses to touch a database that already has users.
 /// </summary>
-public sealed class DemoSeeder(DbSession db, UserAccounts accounts, FirstRunState firstRun)
+public sealed class DemoSeeder(DbSession db, UserAccounts accounts, FirstRunState firstRun, TimeProvider clock)
 {
     public const string DemoPassword = "Demo-2569!";
 
@@ -34,7 +34,7 @@ public sealed class DemoSeeder(DbSession db, UserAccounts accounts, FirstRunStat
                 await accounts.CreateAsync(email, name, DemoPassword, role);
                 report.AppendLine($"  {RoleNames.Of(role),-15} {email}");
             }
-            var villages = await DemoVillages.SeedAsync(db);
+            var villages = await DemoVillages.SeedAsync(db, clock.GetUtcNow().UtcDateTime);
             report.AppendLine($"Villages: {villages} in Dok Khamtai (Phayao) and Chiang Rai.");
             return report.ToString();
         });

@@ -37,7 +37,7 @@ public static class Languages
                 {
                     var settings = context.RequestServices.GetRequiredService<AppSettings>();
                     var language = await settings.GetAsync(AppSettings.DefaultLanguage);
-                    return language is null ? null : new ProviderCultureResult(language);
+                    return language is null ? null : new ProviderCultureResult(CultureFor(language));
                 }),
             ];
         });

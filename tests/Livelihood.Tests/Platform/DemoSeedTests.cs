@@ -1,0 +1,35 @@
+using Livelihood.Data;
+using Livelihood.Tests.Support;
+using Livelihood.Web.Platform.Auth;
+using Livelihood.Web.Platform.DemoData;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Livelihood.Tests.Platform;
+
+public sealed class DemoSeedTests(DatabaseProvider provider) : AppFixture(provider)
+{
+    [Test]
+    public async Task Seed_demo_creates_one_account_per_role_and_villages_under_real_subdistricts_and_refuses_a_second_run()
+    {
+        var report = await App.WithServicesAsync(s => s.GetRequiredService<DemoSeeder>().SeedAsync());
+
+        var roles = await App.QueryAsync(db => db.QueryAsync<string>("SELECT Role FROM Users ORDER BY Role"));
+        Assert.That(roles, Is.EquivalentTo(Roles.All));
+        foreach (var (email, _, _) in DemoSeeder.Accounts) Assert.That(report, Does.Contain(email));
+        Assert.That(report, Does.Contain(DemoSeeder.DemoPassword));
+
+        var villagesInDokKhamtai = await App.QueryAsync(db => db.ExecuteScalarAsync<int>(
+            "SELECT COUNT(1) FROM Villages v JOIN Subdistricts s ON s.Id = v.SubdistrictId WHERE s.DistrictId = 5605"));
+        Assert.That(villagesInDokKhamtai, Is.EqualTo(36));
+        Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>(
+            "SELECT COUNT(1) FROM Villages v JOIN Subdistricts s ON s.Id = v.SubdistrictId JOIN Districts d ON d.Id = s.DistrictId WHERE d.ProvinceId = 57")), Is.EqualTo(30));
+
+        var client = App.Browser();
+        var signIn = await client.PostFormAsync("/Account/SignIn", new() { ["Input.Email"] = "trainer@demo.livelihood", ["Input.Password"] = DemoSeeder.DemoPassword });
+        Assert.That(signIn.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Redirect));
+
+        var second = await App.WithServicesAsync(s => s.GetRequiredService<DemoSeeder>().SeedAsync());
+        Assert.That(second, Does.Contain("Nothing was changed"));
+        Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM Users")), Is.EqualTo(5));
+    }
+}
