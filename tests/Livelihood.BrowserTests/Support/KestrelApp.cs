@@ -1,0 +1,70 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Livelihood.BrowserTests.Support;
+
+/// <summary>
+/// The real app on Kestrel (a browser cannot reach the in-memory TestServer), on a free loopback port, over a
+/// fresh SQLite database in its own temp folder. The app creates and migrates livelihood.db there as it starts.
+/// </summary>
+public sealed class KestrelApp : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@browser.livelihood";
+    public const string AdminPassword = "correct-horse-42";
+    public const string AdminName = "Administrator"; // the display name BootstrapAdmin gives the first admin
+
+    private readonly bool _withAdmin;
+
+    private KestrelApp(bool withAdmin)
+    {
+        _withAdmin = withAdmin;
+        DataFolder = Directory.CreateTempSubdirectory("livelihood-browser-").FullName;
+    }
+
+    public string DataFolder { get; }
+
+    /// <summary>The root address Kestrel listens on, e.g. http://127.0.0.1:40123/.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>
+    /// Starts the app. withAdmin: the bootstrap settings create an admin at start (the usual case); without it the
+    /// database has no user and the app shows its first-run setup page.
+    /// </summary>
+    public static KestrelApp Start(bool withAdmin = true)
+    {
+        var app = new KestrelApp(withAdmin);
+        app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        app.StartServer();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        app.BaseAddress = new Uri(addresses.Addresses.Single().TrimEnd('/') + "/");
+        return app;
+    }
+
+    public string Url(string path) => new Uri(BaseAddress, path).ToString();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:DataFolder", DataFolder);
+        builder.UseSetting("Hangfire:Server", "false");
+        if (_withAdmin)
+        {
+            builder.UseSetting("Livelihood:Bootstrap:AdminEmail", AdminEmail);
+            builder.UseSetting("Livelihood:Bootstrap:AdminPassword", AdminPassword);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools(); // pooled connections keep livelihood.db open
+        try { Directory.Delete(DataFolder, recursive: true); }
+        catch (IOException) { /* a file still held open; the OS cleans its temp folder */ }
+    }
+}
