@@ -10,16 +10,20 @@ public sealed class IndexModel(CurrentUser user) : PageModel
 
     public string RoleName => RoleNames.Of(user.Role);
 
+    private static readonly Card People = new("People", "Register participants, their guardians and consent.", "/People");
+
     public IReadOnlyList<Card> Cards => user.Role switch
     {
         Roles.Admin =>
         [
+            People,
             new("Users", "Create users, set their role, reset a password.", "/Admin/Users"),
             new("Audit log", "Who changed what, and when.", "/Admin/AuditLog"),
             new("Settings", "Default language and other organisation settings.", "/Settings"),
             new("Background jobs", "Nightly housekeeping and other scheduled work.", "/hangfire"),
         ],
-        Roles.Manager => [new("Settings", "Default language and other organisation settings.", "/Settings")],
+        Roles.Manager => [People, new("Settings", "Default language and other organisation settings.", "/Settings")],
+        Roles.FieldOfficer => [People],
         _ => [],
     };
 }

@@ -3,13 +3,14 @@ namespace Livelihood.Web.Platform;
 public static class FeatureHandlers
 {
     /// <summary>
-    /// Registers every page's nested <c>Handler</c> class (its SQL and Dapper calls) as a scoped service, so a new
-    /// page needs no line here.
+    /// Registers every page's nested <c>Handler</c> class (its SQL and Dapper calls) and every feature's shared
+    /// <c>…Queries</c> class as scoped services, so a new page needs no line here.
     /// </summary>
     public static IServiceCollection AddFeatureHandlers(this IServiceCollection services)
     {
         var handlers = typeof(FeatureHandlers).Assembly.GetTypes()
-            .Where(t => t is { Name: "Handler", IsClass: true, IsAbstract: false, DeclaringType: not null }
+            .Where(t => t is { IsClass: true, IsAbstract: false }
+                        && ((t.Name == "Handler" && t.DeclaringType is not null) || (t.Name.EndsWith("Queries", StringComparison.Ordinal) && t.DeclaringType is null))
                         && t.Namespace?.StartsWith("Livelihood.Web.Features", StringComparison.Ordinal) == true);
         foreach (var handler in handlers) services.AddScoped(handler);
         return services;

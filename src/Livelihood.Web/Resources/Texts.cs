@@ -4,3 +4,4 @@ namespace Livelihood.Web.Resources;
 public sealed class SharedText;
 public sealed class AccountText;
 public sealed class AdminText;
+public sealed class PeopleText;

@@ -97,10 +97,13 @@ public sealed partial class AuditedWrites(DbSession db, CurrentUser user, TimePr
 
     private static bool SameValue(object? before, object? after) => Equals(Normalize(before), Normalize(after));
 
+    /// <summary>The columns to write: an object's properties, or a dictionary's entries when parts are combined.</summary>
     private static List<(string Name, object? Value)> Columns(object values)
-        => values.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Select(p => (Identifier(p.Name), p.GetValue(values)))
-            .ToList();
+        => values is IDictionary<string, object?> dictionary
+            ? dictionary.Select(e => (Identifier(e.Key), e.Value)).ToList()
+            : values.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Select(p => (Identifier(p.Name), p.GetValue(values)))
+                .ToList();
 
     /// <summary>Table and column names come from code, never from input; this makes sure of it.</summary>
     private static string Identifier(string name)

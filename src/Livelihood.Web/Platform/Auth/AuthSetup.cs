@@ -45,7 +45,8 @@ public static class AuthSetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.ManagerOrAdmin, p => p.RequireRole(Roles.Manager, Roles.Admin));
+            .AddPolicy(Policies.ManagerOrAdmin, p => p.RequireRole(Roles.Manager, Roles.Admin))
+            .AddPolicy(Policies.RegisterPeople, p => p.RequireRole(Roles.FieldOfficer, Roles.Manager, Roles.Admin));
     }
 
     public static ClaimsPrincipal PrincipalFor(UserAccounts.UserRow user)

@@ -17,4 +17,7 @@ public static class Policies
 {
     public const string Admin = "Admin";
     public const string ManagerOrAdmin = "ManagerOrAdmin";
+
+    /// <summary>Who registers and edits people: field officers, managers, admins.</summary>
+    public const string RegisterPeople = "RegisterPeople";
 }

@@ -34,8 +34,12 @@ public sealed class DemoSeeder(DbSession db, UserAccounts accounts, FirstRunStat
                 await accounts.CreateAsync(email, name, DemoPassword, role);
                 report.AppendLine($"  {RoleNames.Of(role),-15} {email}");
             }
-            var villages = await DemoVillages.SeedAsync(db, clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var villages = await DemoVillages.SeedAsync(db, now);
             report.AppendLine($"Villages: {villages} in Dok Khamtai (Phayao) and Chiang Rai.");
+            var officer = await accounts.FindByEmailAsync("officer@demo.livelihood");
+            var people = await DemoPeople.SeedAsync(db, officer!.Id, now);
+            report.AppendLine($"People: {people}, registered by the field officer.");
             return report.ToString();
         });
     }

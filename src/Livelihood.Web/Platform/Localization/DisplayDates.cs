@@ -18,6 +18,10 @@ public static class DisplayDates
     public static string Show(DateTime utc, CultureInfo? culture = null)
         => DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(ThailandOffset).ToString(TimestampFormat, culture ?? CultureInfo.CurrentCulture);
 
+    /// <summary>A year as the reader counts: Buddhist era in Thai (2549), common era in English (2006).</summary>
+    public static string ShowYear(int year, CultureInfo? culture = null)
+        => new DateOnly(year, 7, 1).ToString("yyyy", culture ?? CultureInfo.CurrentCulture);
+
     public static bool TryParse(string text, CultureInfo culture, out DateOnly date)
         => DateOnly.TryParseExact(text.Trim(), [DateFormat, "d/M/yyyy"], culture, DateTimeStyles.None, out date);
 

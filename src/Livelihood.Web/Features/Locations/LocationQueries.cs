@@ -1,0 +1,64 @@
+using Livelihood.Data;
+
+namespace Livelihood.Web.Features.Locations;
+
+/// <summary>Provinces → districts → subdistricts (reference data) → villages (added by users).</summary>
+public sealed class LocationQueries(DbSession db)
+{
+    public sealed record Option
+    {
+        public long Id { get; init; }
+        public string Name { get; init; } = "";
+    }
+
+    /// <summary>A village is named with its number, as people say it: "หมู่ 5 บ้านปิน".</summary>
+    public sealed record Village
+    {
+        public long Id { get; init; }
+        public int VillageNumber { get; init; }
+        public string NameTh { get; init; } = "";
+        public string Label => VillageLabel(VillageNumber, NameTh);
+    }
+
+    /// <summary>Where a village is: the ids of its chain, for preselecting the picker.</summary>
+    public sealed record Chain
+    {
+        public long VillageId { get; init; }
+        public long SubdistrictId { get; init; }
+        public long DistrictId { get; init; }
+        public long ProvinceId { get; init; }
+    }
+
+    public static string VillageLabel(int villageNumber, string name) => $"หมู่ {villageNumber} {name}";
+
+    public Task<IReadOnlyList<Option>> ProvincesAsync()
+        => db.QueryAsync<Option>("SELECT Id, NameTh AS Name FROM Provinces ORDER BY NameTh");
+
+    public Task<IReadOnlyList<Option>> DistrictsAsync(long provinceId)
+        => db.QueryAsync<Option>("SELECT Id, NameTh AS Name FROM Districts WHERE ProvinceId = @provinceId ORDER BY NameTh", new { provinceId });
+
+    public Task<IReadOnlyList<Option>> SubdistrictsAsync(long districtId)
+        => db.QueryAsync<Option>("SELECT Id, NameTh AS Name FROM Subdistricts WHERE DistrictId = @districtId ORDER BY NameTh", new { districtId });
+
+    public Task<IReadOnlyList<Village>> VillagesAsync(long subdistrictId)
+        => db.QueryAsync<Village>(
+            "SELECT Id, VillageNumber, NameTh FROM Villages WHERE SubdistrictId = @subdistrictId ORDER BY VillageNumber",
+            new { subdistrictId });
+
+    public Task<Chain?> ChainAsync(long villageId)
+        => db.QuerySingleOrDefaultAsync<Chain>(
+            """
+            SELECT v.Id AS VillageId, s.Id AS SubdistrictId, d.Id AS DistrictId, d.ProvinceId
+            FROM Villages v JOIN Subdistricts s ON s.Id = v.SubdistrictId JOIN Districts d ON d.Id = s.DistrictId
+            WHERE v.Id = @villageId
+            """, new { villageId });
+
+    /// <summary>The district a subdistrict belongs to, or null when there is no such subdistrict.</summary>
+    public Task<long?> DistrictOfAsync(long subdistrictId)
+        => db.QuerySingleOrDefaultAsync<long?>("SELECT DistrictId FROM Subdistricts WHERE Id = @subdistrictId", new { subdistrictId });
+
+    public async Task<bool> VillageNumberTakenAsync(long subdistrictId, int villageNumber)
+        => await db.ExecuteScalarAsync<int>(
+            "SELECT COUNT(1) FROM Villages WHERE SubdistrictId = @subdistrictId AND VillageNumber = @villageNumber",
+            new { subdistrictId, villageNumber }) > 0;
+}
