@@ -39,6 +39,7 @@ builder.Services
         options.ModelBinderProviders.Insert(0, new IsoDateModelBinder.Provider());
         options.Filters.Add<PostTransactionFilter>();
     })
+    .AddJsonOptions(options => options.JsonSerializerOptions.Encoder = Languages.JsonEncoder)
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options =>
         options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Livelihood.Web.Resources.SharedText)));

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Dapper;
 using Livelihood.Data;
 using Livelihood.Web.Platform.Auth;
+using Livelihood.Web.Platform.Localization;
 
 namespace Livelihood.Web.Platform.Audit;
 
@@ -16,6 +17,8 @@ namespace Livelihood.Web.Platform.Audit;
 public sealed partial class AuditedWrites(DbSession db, CurrentUser user, TimeProvider clock)
 {
     /// <summary>Columns whose values never go into the audit log; a change to them is recorded as "(changed)".</summary>
+    private static readonly JsonSerializerOptions Json = new() { Encoder = Languages.JsonEncoder };
+
     private static readonly HashSet<string> Secret = new(StringComparer.OrdinalIgnoreCase) { "PasswordHash" };
 
     public async Task<long> InsertAsync(string table, object values)
@@ -76,8 +79,8 @@ public sealed partial class AuditedWrites(DbSession db, CurrentUser user, TimePr
                 Action = action,
                 TableName = table,
                 RowId = rowId,
-                OldValues = oldValues is null ? null : JsonSerializer.Serialize(oldValues),
-                NewValues = JsonSerializer.Serialize(newValues),
+                OldValues = oldValues is null ? null : JsonSerializer.Serialize(oldValues, Json),
+                NewValues = JsonSerializer.Serialize(newValues, Json),
             });
 
     private static object? Shown(string column, object? value) => Secret.Contains(column) ? "(changed)" : Normalize(value);

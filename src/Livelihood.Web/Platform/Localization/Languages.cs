@@ -17,12 +17,16 @@ public static class Languages
     public const string English = "en-GB";
     public static readonly string[] Supported = [Thai, English];
 
+    private static readonly UnicodeRange[] Unescaped = [UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.Thai];
+
+    /// <summary>JSON that keeps Thai readable (API answers, audit log values).</summary>
+    public static readonly JavaScriptEncoder JsonEncoder = JavaScriptEncoder.Create(Unescaped);
+
     public static void AddLanguages(this IServiceCollection services)
     {
         services.AddLocalization();
-        // Write Thai as Thai in the HTML, not as &#xE2A; escapes (a third of the size, and readable in tests).
-        services.Configure<WebEncoderOptions>(options =>
-            options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.Thai));
+        // Write Thai as Thai in HTML and JSON, not as escapes (a third of the size, and readable).
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(Unescaped));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = Supported.Select(CultureInfo.GetCultureInfo).ToList();

@@ -50,6 +50,7 @@ public sealed class UsersTests(DatabaseProvider provider) : AppFixture(provider)
         Assert.That(values["Email"].GetString(), Is.EqualTo("nid@example.org"));
         Assert.That(values["Role"].GetString(), Is.EqualTo(Roles.FieldOfficer));
         Assert.That(values["PasswordHash"].GetString(), Is.EqualTo("(changed)"));
+        Assert.That(audit.NewValues, Does.Contain("นิด ภาคสนาม"), "Thai stays readable in the log");
     }
 
     [Test]
