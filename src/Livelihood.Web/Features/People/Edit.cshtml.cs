@@ -21,6 +21,11 @@ public sealed class EditModel(
     [FromRoute] public long? Id { get; set; }
     [BindProperty] public PersonInput Input { get; set; } = new();
 
+    /// <summary>Ticked by the user after seeing the possible duplicates: this is someone else.</summary>
+    [BindProperty] public bool NotADuplicate { get; set; }
+
+    public IReadOnlyList<PeopleQueries.PossibleDuplicate> PossibleDuplicates { get; private set; } = [];
+
     public PeopleQueries.Person? Existing { get; private set; }
     public bool SensitiveVisible { get; private set; } = true;
     public LocationPicker Picker { get; private set; } = null!;
@@ -61,6 +66,16 @@ public sealed class EditModel(
 
         if (Existing is null)
         {
+            if (!NotADuplicate)
+            {
+                PossibleDuplicates = await people.PossibleDuplicatesAsync(
+                    (string)columns["FullNameTh"]!, Input.StoredBirthYear, (string?)columns["Phone"], (string?)columns.GetValueOrDefault("IdNumber"), Input.VillageId!.Value);
+                if (PossibleDuplicates.Count > 0)
+                {
+                    Picker = await LocationPicker.ForAsync(locations, Input.VillageId);
+                    return Page();
+                }
+            }
             columns["Status"] = "Active";
             columns["RegisteredByUserId"] = user.Id!.Value;
             columns["CreatedAt"] = clock.GetUtcNow().UtcDateTime;

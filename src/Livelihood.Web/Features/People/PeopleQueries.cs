@@ -67,4 +67,34 @@ public sealed class PeopleQueries(DbSession db, CurrentUser user)
     public bool CanSeeSensitive(long registeredByUserId)
         => user.Role is Roles.Admin or Roles.Manager
            || (user.Role == Roles.FieldOfficer && user.Id == registeredByUserId);
+
+    public sealed record PossibleDuplicate
+    {
+        public long Id { get; init; }
+        public string FullNameTh { get; init; } = "";
+        public int VillageNumber { get; init; }
+        public string VillageName { get; init; } = "";
+        public string Reason { get; init; } = "";
+        public string VillageLabel => LocationQueries.VillageLabel(VillageNumber, VillageName);
+    }
+
+    /// <summary>
+    /// People who may be the one being registered: the same ID number anywhere (ID numbers are national), or in the
+    /// same subdistrict the same name and birth year, or the same phone.
+    /// </summary>
+    public Task<IReadOnlyList<PossibleDuplicate>> PossibleDuplicatesAsync(
+        string fullNameTh, int birthYear, string? phone, string? idNumber, long villageId)
+        => db.QueryAsync<PossibleDuplicate>(
+            """
+            SELECT p.Id, p.FullNameTh, v.VillageNumber, v.NameTh AS VillageName,
+                   CASE WHEN p.IdNumber = @idNumber THEN 'SameIdNumber'
+                        WHEN p.FullNameTh = @fullNameTh AND p.BirthYear = @birthYear THEN 'SameNameAndBirthYear'
+                        ELSE 'SamePhone' END AS Reason
+            FROM People p
+            JOIN Villages v ON v.Id = p.VillageId
+            WHERE p.IdNumber = @idNumber
+               OR (v.SubdistrictId = (SELECT SubdistrictId FROM Villages WHERE Id = @villageId)
+                   AND ((p.FullNameTh = @fullNameTh AND p.BirthYear = @birthYear) OR p.Phone = @phone))
+            ORDER BY p.FullNameTh, p.Id
+            """, new { fullNameTh, birthYear, phone, idNumber, villageId });
 }

@@ -65,6 +65,30 @@ public sealed partial class AuditedWrites(DbSession db, CurrentUser user, TimePr
         });
     }
 
+    /// <summary>
+    /// Removes one row if its Version is still <paramref name="expectedVersion"/>, keeping all its values in the audit
+    /// log. Only for records that are folded into another (a merge); ledger rows are voided, never deleted.
+    /// </summary>
+    public async Task<bool> DeleteAsync(string table, long id, int expectedVersion, string action)
+    {
+        var tableName = Identifier(table);
+        return await db.InTransactionAsync(async () =>
+        {
+            // The whole row, whatever its columns: the log must be able to tell everything the row held.
+            var before = (IDictionary<string, object?>?)await db.QuerySingleOrDefaultAsync<dynamic>(
+                $"SELECT * FROM {tableName} WHERE Id = @Id AND Version = @Version", new { Id = id, Version = expectedVersion });
+            if (before is null) return false;
+            if (await db.ExecuteAsync($"DELETE FROM {tableName} WHERE Id = @Id AND Version = @Version", new { Id = id, Version = expectedVersion }) == 0)
+                return false;
+            await WriteAsync(action, table, id, before.ToDictionary(c => c.Key, c => Shown(c.Key, c.Value)), []);
+            return true;
+        });
+    }
+
+    /// <summary>Records an event that is not a plain column change (a merge, an export) with its details.</summary>
+    public Task RecordAsync(string action, string table, long rowId, object details)
+        => WriteAsync(action, table, rowId, null, details.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(details)));
+
     private Task WriteAsync(string action, string table, long rowId, Dictionary<string, object?>? oldValues, Dictionary<string, object?> newValues)
         => db.ExecuteAsync(
             """
