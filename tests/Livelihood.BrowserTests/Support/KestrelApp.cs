@@ -47,6 +47,16 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
 
     public string Url(string path) => new Uri(BaseAddress, path).ToString();
 
+    /// <summary>Creates a user of the role through the app's own account code; returns the email.</summary>
+    public async Task<string> CreateUserAsync(string role, string password)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@browser.livelihood";
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Livelihood.Web.Platform.Auth.UserAccounts>()
+            .CreateAsync(email, $"Browser {role}", password, role);
+        return email;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

@@ -46,6 +46,17 @@ public sealed partial class TranslationTests
         Assert.That(messages.Where(m => !Thai("SharedText").Contains(m)), Is.Empty);
     }
 
+    [TestCase("SharedText")]
+    [TestCase("AccountText")]
+    [TestCase("AdminText")]
+    [TestCase("PeopleText")]
+    public void No_two_keys_differ_only_in_case(string resource)
+    {
+        // The resource reader folds case, so "District" and "district" would shadow each other.
+        var clashes = Thai(resource).GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key);
+        Assert.That(clashes, Is.Empty);
+    }
+
     /// <summary>Which resource a feature folder's own localizer (L in views, text in page models) reads.</summary>
     private static string? FeatureResource(string file)
     {
