@@ -9,5 +9,6 @@ public static class PersonReferences
     public static readonly IReadOnlyList<(string Table, string Column)> All =
     [
         ("Consents", "PersonId"),
+        ("Enrollments", "PersonId"),
     ];
 }

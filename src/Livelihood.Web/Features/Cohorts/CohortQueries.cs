@@ -1,0 +1,49 @@
+using Livelihood.Data;
+using Livelihood.Web.Platform.Auth;
+
+namespace Livelihood.Web.Features.Cohorts;
+
+/// <summary>A cohort's heading facts and who may work on it: shared by the cohort, session and enrollment pages.</summary>
+public sealed class CohortQueries(DbSession db, CurrentUser user)
+{
+    public const string TrainerScope = "Cohort";
+
+    public sealed record Cohort
+    {
+        public long Id { get; init; }
+        public string Code { get; init; } = "";
+        public long CourseId { get; init; }
+        public string CourseNameTh { get; init; } = "";
+        public string? CourseNameEn { get; init; }
+        public int CompletionThresholdPercent { get; init; }
+        public bool AssessmentRequired { get; init; }
+        public long? ProgrammeId { get; init; }
+        public string? ProgrammeNameTh { get; init; }
+        public long? VenueVillageId { get; init; }
+        public string? VenueNote { get; init; }
+        public DateOnly StartDate { get; init; }
+        public DateOnly EndDate { get; init; }
+        public int Capacity { get; init; }
+        public string Status { get; init; } = "";
+        public int Version { get; init; }
+    }
+
+    public Task<Cohort?> FindAsync(long id)
+        => db.QuerySingleOrDefaultAsync<Cohort>(
+            """
+            SELECT c.Id, c.Code, c.CourseId, co.NameTh AS CourseNameTh, co.NameEn AS CourseNameEn, co.CompletionThresholdPercent,
+                   co.AssessmentRequired, c.ProgrammeId, p.NameTh AS ProgrammeNameTh, c.VenueVillageId, c.VenueNote,
+                   c.StartDate, c.EndDate, c.Capacity, c.Status, c.Version
+            FROM Cohorts c
+            JOIN Courses co ON co.Id = c.CourseId
+            LEFT JOIN Programmes p ON p.Id = c.ProgrammeId
+            WHERE c.Id = @id
+            """, new { id });
+
+    /// <summary>Managers and admins work on every cohort; a trainer on the cohorts they are assigned to.</summary>
+    public async Task<bool> CanWorkOnAsync(long cohortId)
+        => user.Role is Roles.Manager or Roles.Admin
+           || (user.Role == Roles.Trainer && await db.ExecuteScalarAsync<int>(
+               "SELECT COUNT(1) FROM UserScopes WHERE UserId = @UserId AND ScopeKind = @Kind AND ScopeId = @cohortId",
+               new { UserId = user.Id, Kind = TrainerScope, cohortId }) > 0);
+}
