@@ -11,19 +11,22 @@ public sealed class IndexModel(CurrentUser user) : PageModel
     public string RoleName => RoleNames.Of(user.Role);
 
     private static readonly Card People = new("People", "Register participants, their guardians and consent.", "/People");
+    private static readonly Card Cohorts = new("Cohorts", "Courses, cohorts, their trainers, sessions and status.", "/Cohorts");
 
     public IReadOnlyList<Card> Cards => user.Role switch
     {
         Roles.Admin =>
         [
             People,
+            Cohorts,
             new("Users", "Create users, set their role, reset a password.", "/Admin/Users"),
             new("Audit log", "Who changed what, and when.", "/Admin/AuditLog"),
             new("Settings", "Default language and other organisation settings.", "/Settings"),
             new("Background jobs", "Nightly housekeeping and other scheduled work.", "/hangfire"),
         ],
-        Roles.Manager => [People, new("Settings", "Default language and other organisation settings.", "/Settings")],
+        Roles.Manager => [People, Cohorts, new("Settings", "Default language and other organisation settings.", "/Settings")],
         Roles.FieldOfficer => [People],
+        Roles.Trainer => [new("My cohorts", "The cohorts you teach, their sessions and people.", "/Cohorts")],
         _ => [],
     };
 }

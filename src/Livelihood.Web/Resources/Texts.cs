@@ -5,3 +5,5 @@ public sealed class SharedText;
 public sealed class AccountText;
 public sealed class AdminText;
 public sealed class PeopleText;
+public sealed class CohortsText;
+public sealed class SessionsText;

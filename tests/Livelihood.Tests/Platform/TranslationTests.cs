@@ -50,6 +50,7 @@ public sealed partial class TranslationTests
     [TestCase("AccountText")]
     [TestCase("AdminText")]
     [TestCase("PeopleText")]
+    [TestCase("CohortsText")]
     public void No_two_keys_differ_only_in_case(string resource)
     {
         // The resource reader folds case, so "District" and "district" would shadow each other.
@@ -66,6 +67,7 @@ public sealed partial class TranslationTests
             "Account" => "AccountText",
             "Admin" or "Settings" => "AdminText",
             "People" => "PeopleText",
+            "Cohorts" => "CohortsText",
             "Locations" => "SharedText",
             _ => null,
         };

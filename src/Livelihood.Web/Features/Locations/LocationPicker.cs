@@ -10,9 +10,11 @@ public sealed record LocationPicker(
     IReadOnlyList<LocationQueries.Option> Districts,
     IReadOnlyList<LocationQueries.Option> Subdistricts,
     IReadOnlyList<LocationQueries.Village> Villages,
-    LocationQueries.Chain? Chosen)
+    LocationQueries.Chain? Chosen,
+    string Legend)
 {
-    public static async Task<LocationPicker> ForAsync(LocationQueries locations, long? villageId, string fieldName = "Input.VillageId")
+    public static async Task<LocationPicker> ForAsync(LocationQueries locations, long? villageId, string fieldName = "Input.VillageId",
+        string legend = "Where the person lives")
     {
         var chosen = villageId is { } id ? await locations.ChainAsync(id) : null;
         return new LocationPicker(
@@ -21,6 +23,7 @@ public sealed record LocationPicker(
             chosen is null ? [] : await locations.DistrictsAsync(chosen.ProvinceId),
             chosen is null ? [] : await locations.SubdistrictsAsync(chosen.DistrictId),
             chosen is null ? [] : await locations.VillagesAsync(chosen.SubdistrictId),
-            chosen);
+            chosen,
+            legend);
     }
 }

@@ -61,4 +61,23 @@ public sealed class LocationQueries(DbSession db)
         => await db.ExecuteScalarAsync<int>(
             "SELECT COUNT(1) FROM Villages WHERE SubdistrictId = @subdistrictId AND VillageNumber = @villageNumber",
             new { subdistrictId, villageNumber }) > 0;
+
+    /// <summary>A village with the names of the places above it, for showing where something is.</summary>
+    public sealed record Place
+    {
+        public int VillageNumber { get; init; }
+        public string VillageName { get; init; } = "";
+        public string SubdistrictName { get; init; } = "";
+        public string DistrictName { get; init; } = "";
+        public string ProvinceName { get; init; } = "";
+        public string VillageLabel => VillageLabel(VillageNumber, VillageName);
+    }
+
+    public Task<Place?> PlaceAsync(long villageId)
+        => db.QuerySingleOrDefaultAsync<Place>(
+            """
+            SELECT v.VillageNumber, v.NameTh AS VillageName, s.NameTh AS SubdistrictName, d.NameTh AS DistrictName, p.NameTh AS ProvinceName
+            FROM Villages v JOIN Subdistricts s ON s.Id = v.SubdistrictId JOIN Districts d ON d.Id = s.DistrictId JOIN Provinces p ON p.Id = d.ProvinceId
+            WHERE v.Id = @villageId
+            """, new { villageId });
 }

@@ -46,7 +46,8 @@ public static class AuthSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.ManagerOrAdmin, p => p.RequireRole(Roles.Manager, Roles.Admin))
-            .AddPolicy(Policies.RegisterPeople, p => p.RequireRole(Roles.FieldOfficer, Roles.Manager, Roles.Admin));
+            .AddPolicy(Policies.RegisterPeople, p => p.RequireRole(Roles.FieldOfficer, Roles.Manager, Roles.Admin))
+            .AddPolicy(Policies.WorkOnCohorts, p => p.RequireRole(Roles.Trainer, Roles.Manager, Roles.Admin));
     }
 
     public static ClaimsPrincipal PrincipalFor(UserAccounts.UserRow user)

@@ -20,4 +20,7 @@ public static class Policies
 
     /// <summary>Who registers and edits people: field officers, managers, admins.</summary>
     public const string RegisterPeople = "RegisterPeople";
+
+    /// <summary>Who works on cohorts (sessions, attendance): managers, admins, and trainers (each page then checks the cohort is theirs).</summary>
+    public const string WorkOnCohorts = "WorkOnCohorts";
 }

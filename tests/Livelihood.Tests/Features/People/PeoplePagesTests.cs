@@ -54,6 +54,8 @@ public sealed partial class PeoplePagesTests(DatabaseProvider provider) : AppFix
         Assert.That(await ColumnAsync<string>(id, "VulnerabilityFlags"), Is.EqualTo("Poverty"));
         var details = await officer.GetStringAsync($"/People/Details/{id}");
         Assert.That(details, Does.Contain("1-1017-00207-03-0").And.Contain("หมู่ 3 บ้านปินใต้").And.Contain("ดอกคำใต้"));
+        Assert.That(await officer.GetStringAsync($"/People/Edit/{id}"), Does.Contain("value=\"1990-05-17\""),
+            "a stored date fills the date input as ISO even in Thai (Buddhist calendar)");
         Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>(
             "SELECT COUNT(1) FROM AuditLog WHERE TableName = 'People' AND RowId = @id AND Action = 'Insert'", new { id })), Is.EqualTo(1));
     }
@@ -72,6 +74,7 @@ public sealed partial class PeoplePagesTests(DatabaseProvider provider) : AppFix
         Assert.That(html, Does.Match("data-valmsg-for=\"Input.GuardianName\"[^>]*>ผู้ที่อายุต่ำกว่า 18 ปีต้องมีผู้ปกครอง"));
         Assert.That(html, Does.Contain("data-valmsg-for=\"Input.GuardianPhone\""));
         Assert.That(html, Does.Contain("value=\"เด็กหญิงฝน ทดสอบ\"").And.Contain("value=\"0812345678\""), "other input is kept");
+        Assert.That(html, Does.Contain("value=\"2011-03-02\""), "the date input gets its ISO value back, not a Buddhist-era year");
         Assert.That(html, Does.Match($"<option value=\"{_village}\" selected=\"selected\">"), "the village stays chosen");
         Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM People")), Is.Zero);
     }

@@ -1,0 +1,58 @@
+using Livelihood.Data;
+using Livelihood.Web.Features.Locations;
+using Livelihood.Web.Platform.Audit;
+using Livelihood.Web.Platform.Auth;
+using Livelihood.Web.Resources;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Livelihood.Web.Features.Cohorts;
+
+/// <summary>A cohort's page: its facts, trainers and status; managers move the status on, each refusal explained.</summary>
+[Authorize(Policy = Policies.WorkOnCohorts)]
+public sealed class DetailsModel(CohortQueries cohorts, LocationQueries locations, DbSession db, AuditedWrites audited, CurrentUser user, IStringLocalizer<CohortsText> text) : PageModel
+{
+    [FromRoute] public long Id { get; set; }
+    [FromQuery] public bool Saved { get; set; }
+
+    public CohortQueries.Cohort Cohort { get; private set; } = null!;
+    public IReadOnlyList<string> TrainerNames { get; private set; } = [];
+    public LocationQueries.Place? Venue { get; private set; }
+    public bool CanManage => user.Role is Roles.Manager or Roles.Admin;
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+
+    public async Task<IActionResult> OnPostStatusAsync(string to, int version)
+    {
+        if (await LoadAsync() is { } refused) return refused;
+        if (!CanManage) return Forbid();
+        if (CohortStatus.WhyNot(Cohort.Status, to) is { } why)
+        {
+            ModelState.AddModelError("", text[why]);
+            return Page();
+        }
+        if (!await audited.UpdateAsync("Cohorts", Id, version, new { Status = to }, "Status"))
+        {
+            ModelState.AddModelError("", text["Someone else changed this meanwhile. Nothing was saved: check and save again."]);
+            await LoadAsync();
+            return Page();
+        }
+        return RedirectToPage(new { id = Id, saved = true });
+    }
+
+    /// <summary>Loads the cohort; returns a result to send instead when it is missing or not this user's.</summary>
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var cohort = await cohorts.FindAsync(Id);
+        if (cohort is null) return NotFound();
+        if (!await cohorts.CanWorkOnAsync(Id)) return Forbid();
+        Cohort = cohort;
+        TrainerNames = await db.QueryAsync<string>(
+            "SELECT u.DisplayName FROM UserScopes s JOIN Users u ON u.Id = s.UserId WHERE s.ScopeKind = @Kind AND s.ScopeId = @Id ORDER BY u.DisplayName",
+            new { Kind = CohortQueries.TrainerScope, Id });
+        Venue = cohort.VenueVillageId is { } village ? await locations.PlaceAsync(village) : null;
+        return null;
+    }
+}
