@@ -12,7 +12,7 @@ namespace Livelihood.Web.Features.Cohorts;
 
 /// <summary>A cohort's page: its facts, trainers and status; managers move the status on, each refusal explained.</summary>
 [Authorize(Policy = Policies.WorkOnCohorts)]
-public sealed class DetailsModel(CohortQueries cohorts, LocationQueries locations, DbSession db, AuditedWrites audited, CurrentUser user, IStringLocalizer<CohortsText> text) : PageModel
+public sealed class DetailsModel(CohortQueries cohorts, EnrollmentQueries enrollments, LocationQueries locations, DbSession db, AuditedWrites audited, CurrentUser user, IStringLocalizer<CohortsText> text) : PageModel
 {
     [FromRoute] public long Id { get; set; }
     [FromQuery] public bool Saved { get; set; }
@@ -20,6 +20,8 @@ public sealed class DetailsModel(CohortQueries cohorts, LocationQueries location
     public CohortQueries.Cohort Cohort { get; private set; } = null!;
     public IReadOnlyList<string> TrainerNames { get; private set; } = [];
     public LocationQueries.Place? Venue { get; private set; }
+    public IReadOnlyList<EnrollmentQueries.RosterRow> Roster { get; private set; } = [];
+    public int SeatsTaken => Roster.Count(r => r.Status is EnrollmentQueries.Enrolled or EnrollmentQueries.Completed);
     public bool CanManage => user.Role is Roles.Manager or Roles.Admin;
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
@@ -53,6 +55,7 @@ public sealed class DetailsModel(CohortQueries cohorts, LocationQueries location
             "SELECT u.DisplayName FROM UserScopes s JOIN Users u ON u.Id = s.UserId WHERE s.ScopeKind = @Kind AND s.ScopeId = @Id ORDER BY u.DisplayName",
             new { Kind = CohortQueries.TrainerScope, Id });
         Venue = cohort.VenueVillageId is { } village ? await locations.PlaceAsync(village) : null;
+        Roster = await enrollments.RosterAsync(Id);
         return null;
     }
 }

@@ -61,5 +61,12 @@ public sealed class MergeModel(PeopleQueries people, DbSession db, AuditedWrites
         if (Survivor is not null && Kept is null) ModelState.AddModelError(nameof(Survivor), text["No person has this number."]);
         if (Duplicate is not null && Removed is null) ModelState.AddModelError(nameof(Duplicate), text["No person has this number."]);
         if (Kept is not null && Kept.Id == Removed?.Id) ModelState.AddModelError(nameof(Duplicate), text["Choose two different people."]);
+        else if (Kept is not null && Removed is not null && await db.ExecuteScalarAsync<int>(
+                     """
+                     SELECT COUNT(1) FROM Enrollments a JOIN Enrollments b ON b.CohortId = a.CohortId
+                     WHERE a.PersonId = @Kept AND b.PersonId = @Removed AND a.Status = 'Enrolled' AND b.Status = 'Enrolled'
+                     """, new { Kept = Kept.Id, Removed = Removed.Id }) > 0)
+            ModelState.AddModelError(nameof(Duplicate),
+                text["Both records are enrolled in the same cohort: record one of them as dropped out or transferred first."]);
     }
 }

@@ -118,6 +118,35 @@ public sealed class DuplicatesAndMergeTests(DatabaseProvider provider) : AppFixt
     }
 
     [Test]
+    public async Task Two_records_enrolled_in_the_same_cohort_are_not_merged_until_one_enrollment_ends()
+    {
+        var officer = await App.SignedInAsync(Roles.FieldOfficer);
+        long Register(HttpResponseMessage r) => long.Parse(r.Headers.Location!.OriginalString.Split('/').Last().Split('?')[0]);
+        var survivor = Register(await officer.PostFormAsync("/People/Edit", Form("นางสาวมาลี ใจดี", _village, "0811111111", "")));
+        var second = Form("นางสาวมาลี ใจดี", _village, "0811111111", "");
+        second["NotADuplicate"] = "true";
+        var duplicate = Register(await officer.PostFormAsync("/People/Edit", second));
+        var now = App.Clock.Now.UtcDateTime;
+        await App.QueryAsync(async db =>
+        {
+            var course = await db.InsertAsync("INSERT INTO Courses (NameTh, Category, StandardHours, AssessmentRequired, CreatedAt) VALUES ('ทอผ้า', 'หัตถกรรม', 40, 0, @now)", new { now });
+            var cohort = await db.InsertAsync("INSERT INTO Cohorts (Code, CourseId, StartDate, EndDate, Capacity, Status, CreatedAt) VALUES ('WEA-01', @course, '2026-11-01', '2027-01-31', 9, 'Running', @now)", new { course, now });
+            return await db.ExecuteAsync("INSERT INTO Enrollments (CohortId, PersonId, EnrolledOn, Status, CreatedAt) VALUES (@cohort, @survivor, '2026-11-01', 'Enrolled', @now), (@cohort, @duplicate, '2026-11-01', 'Enrolled', @now)",
+                new { cohort, survivor, duplicate, now });
+        });
+
+        var manager = await App.SignedInAsync(Roles.Manager);
+        var response = await manager.PostFormAsync("/People/Merge", new()
+        {
+            ["survivor"] = survivor.ToString(), ["duplicate"] = duplicate.ToString(), ["survivorVersion"] = "1", ["duplicateVersion"] = "1",
+        }, formPage: $"/People/Merge?survivor={survivor}&duplicate={duplicate}");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("ทั้งสองรายการเรียนอยู่ในรุ่นเดียวกัน"));
+        Assert.That(await PeopleCountAsync(), Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task Field_officers_cannot_merge()
     {
         var officer = await App.SignedInAsync(Roles.FieldOfficer);

@@ -1,0 +1,71 @@
+using Livelihood.Data;
+using Livelihood.Web.Platform.Audit;
+
+namespace Livelihood.Web.Features.Cohorts;
+
+/// <summary>
+/// Enrollments of people in cohorts: the roster, seats, and the rules of enrolling (capacity, one active enrollment
+/// per person and cohort) shared by enrolling and transferring.
+/// </summary>
+public sealed class EnrollmentQueries(DbSession db, AuditedWrites audited, TimeProvider clock)
+{
+    public const string Enrolled = "Enrolled";
+    public const string Completed = "Completed";
+    public const string DroppedOut = "DroppedOut";
+    public const string Transferred = "Transferred";
+
+    public static readonly string[] DropoutReasons = ["MovedAway", "Work", "Family", "MarriageOrPregnancy", "LostContact", "Other"];
+
+    public sealed record RosterRow
+    {
+        public long Id { get; init; }
+        public long PersonId { get; init; }
+        public string FullNameTh { get; init; } = "";
+        public string? Nickname { get; init; }
+        public string Status { get; init; } = "";
+        public DateOnly EnrolledOn { get; init; }
+        public DateOnly? EndedOn { get; init; }
+        public string? DropoutReason { get; init; }
+        public bool HasDataConsent { get; init; }
+        public int Version { get; init; }
+    }
+
+    public Task<IReadOnlyList<RosterRow>> RosterAsync(long cohortId)
+        => db.QueryAsync<RosterRow>(
+            $"""
+            SELECT e.Id, e.PersonId, p.FullNameTh, p.Nickname, e.Status, e.EnrolledOn, e.EndedOn, e.DropoutReason,
+                   {People.PeopleQueries.HasDataConsentSql} AS HasDataConsent, e.Version
+            FROM Enrollments e JOIN People p ON p.Id = e.PersonId
+            WHERE e.CohortId = @cohortId
+            ORDER BY CASE WHEN e.Status IN ('Enrolled', 'Completed') THEN 0 ELSE 1 END, p.FullNameTh, e.Id
+            """, new { cohortId });
+
+    /// <summary>Seats taken: people enrolled or graduated (dropouts and transfers free their seat).</summary>
+    public Task<int> SeatsTakenAsync(long cohortId)
+        => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM Enrollments WHERE CohortId = @cohortId AND Status IN ('Enrolled', 'Completed')", new { cohortId });
+
+    public async Task<bool> IsActiveInAsync(long cohortId, long personId)
+        => await db.ExecuteScalarAsync<int>(
+            "SELECT COUNT(1) FROM Enrollments WHERE CohortId = @cohortId AND PersonId = @personId AND Status = 'Enrolled'", new { cohortId, personId }) > 0;
+
+    /// <summary>Why the person cannot be enrolled in the cohort now, or null. Managers may override a full cohort.</summary>
+    public async Task<string?> WhyNotEnrollAsync(CohortQueries.Cohort cohort, long personId, bool overrideCapacity)
+    {
+        if (cohort.Status is not (CohortStatus.Planned or CohortStatus.Enrolling or CohortStatus.Running))
+            return "People can be enrolled only while the cohort is planned, enrolling or running.";
+        if (await IsActiveInAsync(cohort.Id, personId)) return "This person is already enrolled in this cohort.";
+        if (!overrideCapacity && await SeatsTakenAsync(cohort.Id) >= cohort.Capacity)
+            return "The cohort is full. A manager can enrol over capacity.";
+        return null;
+    }
+
+    public Task<long> EnrollAsync(long cohortId, long personId, DateOnly enrolledOn)
+        => audited.InsertAsync("Enrollments", new
+        {
+            CohortId = cohortId,
+            PersonId = personId,
+            EnrolledOn = enrolledOn,
+            Status = Enrolled,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+}
