@@ -51,6 +51,7 @@ public sealed partial class TranslationTests
     [TestCase("AdminText")]
     [TestCase("PeopleText")]
     [TestCase("CohortsText")]
+    [TestCase("SessionsText")]
     public void No_two_keys_differ_only_in_case(string resource)
     {
         // The resource reader folds case, so "District" and "district" would shadow each other.
@@ -68,6 +69,7 @@ public sealed partial class TranslationTests
             "Admin" or "Settings" => "AdminText",
             "People" => "PeopleText",
             "Cohorts" => "CohortsText",
+            "Sessions" => "SessionsText",
             "Locations" => "SharedText",
             _ => null,
         };
