@@ -21,6 +21,7 @@ public sealed class DetailsModel(CohortQueries cohorts, EnrollmentQueries enroll
     public IReadOnlyList<string> TrainerNames { get; private set; } = [];
     public LocationQueries.Place? Venue { get; private set; }
     public IReadOnlyList<EnrollmentQueries.RosterRow> Roster { get; private set; } = [];
+    public IReadOnlyDictionary<long, decimal?> Rates { get; private set; } = new Dictionary<long, decimal?>();
     public int SeatsTaken => Roster.Count(r => r.Status is EnrollmentQueries.Enrolled or EnrollmentQueries.Completed);
     public bool CanManage => user.Role is Roles.Manager or Roles.Admin;
 
@@ -56,6 +57,7 @@ public sealed class DetailsModel(CohortQueries cohorts, EnrollmentQueries enroll
             new { Kind = CohortQueries.TrainerScope, Id });
         Venue = cohort.VenueVillageId is { } village ? await locations.PlaceAsync(village) : null;
         Roster = await enrollments.RosterAsync(Id);
+        Rates = (await enrollments.AttendanceAsync(Id)).ToDictionary(a => a.EnrollmentId, a => Completion.RatePercent(a.Minutes));
         return null;
     }
 }

@@ -31,8 +31,13 @@ public sealed class EnrollmentModel(
         public string? DropoutReason { get; init; }
         public string? EndNote { get; init; }
         public long? TransferredToEnrollmentId { get; init; }
+        public string? AssessmentResult { get; init; }
+        public string? SkillLevel { get; init; }
+        public string? CertificateCode { get; init; }
         public int Version { get; init; }
     }
+
+    public static readonly string[] AssessmentResults = ["Pass", "Fail"];
 
     public sealed class DropOutInput
     {
@@ -124,6 +129,19 @@ public sealed class EnrollmentModel(
         return await SavedOrStale(saved);
     }
 
+    /// <summary>The trainer records the assessment (pass or fail, and a skill level) where the course requires one.</summary>
+    public async Task<IActionResult> OnPostAssessmentAsync(string? result, string? skillLevel, int version)
+    {
+        if (await LoadAsync() is { } refused) return refused;
+        if (!Cohort.AssessmentRequired) ModelState.AddModelError("", text["This course has no assessment."]);
+        else if (Enrollment.Status != EnrollmentQueries.Enrolled) ModelState.AddModelError("", text["Only an active enrollment can be assessed."]);
+        if (result is null || !AssessmentResults.Contains(result)) ModelState.AddModelError("result", text["Choose pass or fail."]);
+        if (skillLevel is { Length: > 50 }) ModelState.AddModelError("skillLevel", text["Use at most 50 characters."]);
+        if (!ModelState.IsValid) return Page();
+        return await SavedOrStale(await audited.UpdateAsync("Enrollments", Id, version,
+            new { AssessmentResult = result, SkillLevel = string.IsNullOrWhiteSpace(skillLevel) ? null : skillLevel.Trim() }, "Assessment"));
+    }
+
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private async Task<IActionResult> SavedOrStale(bool saved)
@@ -140,7 +158,7 @@ public sealed class EnrollmentModel(
         var row = await db.QuerySingleOrDefaultAsync<Row>(
             """
             SELECT e.Id, e.CohortId, e.PersonId, p.FullNameTh, e.Status, e.EnrolledOn, e.EndedOn, e.DropoutReason, e.EndNote,
-                   e.TransferredToEnrollmentId, e.Version
+                   e.TransferredToEnrollmentId, e.AssessmentResult, e.SkillLevel, e.CertificateCode, e.Version
             FROM Enrollments e JOIN People p ON p.Id = e.PersonId WHERE e.Id = @Id
             """, new { Id });
         if (row is null) return NotFound();

@@ -68,4 +68,42 @@ public sealed class EnrollmentQueries(DbSession db, AuditedWrites audited, TimeP
             Status = Enrolled,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
+
+    public sealed record Attendance
+    {
+        public long EnrollmentId { get; init; }
+        public int HeldMinutes { get; init; }
+        public int ExcusedMinutes { get; init; }
+        public int AttendedMinutes { get; init; }
+        public Completion.Minutes Minutes => new(HeldMinutes, ExcusedMinutes, AttendedMinutes);
+    }
+
+    /// <summary>
+    /// Each enrollment's minutes for the attendance rate, summed in SQL in one query: held sessions from the enrollment
+    /// date on, and before the drop-out or transfer date; an unmarked held session counts as absent (it adds to Held only).
+    /// </summary>
+    public Task<IReadOnlyList<Attendance>> AttendanceAsync(long cohortId)
+        => db.QueryAsync<Attendance>(
+            """
+            SELECT e.Id AS EnrollmentId,
+                   COALESCE(SUM(s.DurationMinutes), 0) AS HeldMinutes,
+                   COALESCE(SUM(CASE WHEN m.Mark = 'Excused' THEN s.DurationMinutes ELSE 0 END), 0) AS ExcusedMinutes,
+                   COALESCE(SUM(CASE WHEN m.Mark IN ('Present', 'Late') THEN s.DurationMinutes ELSE 0 END), 0) AS AttendedMinutes
+            FROM Enrollments e
+            LEFT JOIN Sessions s ON s.CohortId = e.CohortId AND s.Status = 'Held' AND s.SessionDate >= e.EnrolledOn
+                 AND (e.Status NOT IN ('DroppedOut', 'Transferred') OR s.SessionDate < e.EndedOn)
+            LEFT JOIN AttendanceMarks m ON m.SessionId = s.Id AND m.EnrollmentId = e.Id
+            WHERE e.CohortId = @cohortId
+            GROUP BY e.Id
+            """, new { cohortId });
+
+    private sealed record Assessment
+    {
+        public long Id { get; init; }
+        public string? AssessmentResult { get; init; }
+    }
+
+    public async Task<IReadOnlyDictionary<long, string?>> AssessmentsAsync(long cohortId)
+        => (await db.QueryAsync<Assessment>("SELECT Id, AssessmentResult FROM Enrollments WHERE CohortId = @cohortId", new { cohortId }))
+            .ToDictionary(a => a.Id, a => a.AssessmentResult);
 }
