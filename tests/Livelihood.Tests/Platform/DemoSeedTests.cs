@@ -24,6 +24,17 @@ public sealed class DemoSeedTests(DatabaseProvider provider) : AppFixture(provid
         Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>(
             "SELECT COUNT(1) FROM Villages v JOIN Subdistricts s ON s.Id = v.SubdistrictId JOIN Districts d ON d.Id = s.DistrictId WHERE d.ProvinceId = 57")), Is.EqualTo(30));
 
+        Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM People")), Is.EqualTo(300));
+        Assert.That(await App.QueryAsync(db => db.QueryAsync<string>("SELECT DISTINCT Status FROM Cohorts")),
+            Is.EquivalentTo(new[] { "Planned", "Enrolling", "Running", "Completed", "Cancelled" }));
+        var today = DateOnly.FromDateTime(App.Clock.Now.UtcDateTime.AddHours(7));
+        Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>(
+            """
+            SELECT COUNT(1) FROM Sessions s JOIN UserScopes u ON u.ScopeKind = 'Cohort' AND u.ScopeId = s.CohortId
+            JOIN Users t ON t.Id = u.UserId WHERE t.Email = 'trainer@demo.livelihood' AND s.SessionDate = @today
+            """, new { today })), Is.EqualTo(1), "the demo trainer has a session today");
+        Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM Enrollments WHERE Status = 'Completed' AND CertificateCode IS NOT NULL")), Is.EqualTo(15));
+
         var client = App.Browser();
         var signIn = await client.PostFormAsync("/Account/SignIn", new() { ["Input.Email"] = "trainer@demo.livelihood", ["Input.Password"] = DemoSeeder.DemoPassword });
         Assert.That(signIn.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Redirect));

@@ -40,6 +40,8 @@ public sealed class DemoSeeder(DbSession db, UserAccounts accounts, FirstRunStat
             var officer = await accounts.FindByEmailAsync("officer@demo.livelihood");
             var people = await DemoPeople.SeedAsync(db, officer!.Id, now);
             report.AppendLine($"People: {people}, registered by the field officer.");
+            var trainer = await accounts.FindByEmailAsync("trainer@demo.livelihood");
+            report.AppendLine(await DemoCohorts.SeedAsync(db, trainer!.Id, trainer.Id, now));
             return report.ToString();
         });
     }
