@@ -47,6 +47,13 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
 
     public string Url(string path) => new Uri(BaseAddress, path).ToString();
 
+    /// <summary>Runs SQL against the app's database through its own session (for test data the journey needs).</summary>
+    public async Task<T> WithDatabaseAsync<T>(Func<Livelihood.Data.DbSession, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<Livelihood.Data.DbSession>());
+    }
+
     /// <summary>Creates a user of the role through the app's own account code; returns the email.</summary>
     public async Task<string> CreateUserAsync(string role, string password)
     {
