@@ -33,6 +33,7 @@ builder.Services
         options.Conventions.AllowAnonymousToPage("/Account/Setup");
         options.Conventions.AllowAnonymousToPage("/Error");
         options.Conventions.AllowAnonymousToPage("/Language");
+        options.Conventions.AllowAnonymousToPage("/Cohorts/Verify");
     })
     .AddMvcOptions(options =>
     {

@@ -76,6 +76,10 @@ public sealed class CloseAndCertificateTests(DatabaseProvider provider) : AppFix
         Assert.That(certificate, Does.Contain("2 Nov 2026").And.Contain("27 Nov 2026"));
         Assert.That(certificate, Does.Contain("ตัดเย็บเสื้อผ้า").And.Contain("Sewing").And.Contain("6 ชั่วโมง").And.Contain(code));
         Assert.That((await manager.GetAsync($"/Cohorts/Certificate/{absent}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "no certificate without completing");
+
+        var anyone = App.Browser();
+        Assert.That(await anyone.GetStringAsync($"/Cohorts/Verify?code={code.ToLowerInvariant()}"), Does.Contain("ใบประกาศนียบัตรนี้ถูกต้อง").And.Contain("นางสาวมาลี ใจดี"));
+        Assert.That(await anyone.GetStringAsync("/Cohorts/Verify?code=NOTACODE22"), Does.Contain("ไม่พบใบประกาศนียบัตรรหัสนี้").And.Not.Contain("นางสาวมาลี"));
     }
 
     [Test]
