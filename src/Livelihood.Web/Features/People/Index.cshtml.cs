@@ -1,16 +1,21 @@
+using Dapper;
 using Livelihood.Data;
 using Livelihood.Web.Features.Locations;
+using Livelihood.Web.Platform.Audit;
 using Livelihood.Web.Platform.Auth;
 using Livelihood.Web.Platform.Paging;
+using Livelihood.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Livelihood.Web.Features.People;
 
 /// <summary>The people registry: search, filters and paging, all in SQL, in a stable order (Thai name, then id).</summary>
-[Authorize(Policy = Policies.RegisterPeople)]
-public sealed class IndexModel(IndexModel.Handler handler, TimeProvider clock) : PageModel
+[Authorize(Policy = Policies.SeePeople)]
+public sealed class IndexModel(
+    IndexModel.Handler handler, TimeProvider clock, AuditedWrites audited, CurrentUser user, IStringLocalizer<PeopleText> text) : PageModel
 {
     public const int PageSize = 25;
 
@@ -22,6 +27,10 @@ public sealed class IndexModel(IndexModel.Handler handler, TimeProvider clock) :
         public string? Sex { get; set; }
         public string? AgeBand { get; set; }
         public string? Status { get; set; }
+
+        /// <summary>Set for a trainer from who they are, never from the query: they see their cohorts' people only.</summary>
+        [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+        public long? TrainerId { get; set; }
     }
 
     public sealed record Row
@@ -42,6 +51,34 @@ public sealed class IndexModel(IndexModel.Handler handler, TimeProvider clock) :
         public string VillageLabel => LocationQueries.VillageLabel(VillageNumber, VillageName);
     }
 
+    /// <summary>A person as exported: the list's columns and the rest of the record; the sensitive ones only when asked for.</summary>
+    public sealed record ExportRow
+    {
+        public long Id { get; init; }
+        public string FullNameTh { get; init; } = "";
+        public string? FullNameLatin { get; init; }
+        public string? Nickname { get; init; }
+        public string Sex { get; init; } = "";
+        public DateOnly? BirthDate { get; init; }
+        public int BirthYear { get; init; }
+        public int VillageNumber { get; init; }
+        public string VillageName { get; init; } = "";
+        public string SubdistrictName { get; init; } = "";
+        public string DistrictName { get; init; } = "";
+        public string? Phone { get; init; }
+        public string CitizenshipStatus { get; init; } = "";
+        public string? Education { get; init; }
+        public string? GuardianName { get; init; }
+        public string? GuardianRelation { get; init; }
+        public string? GuardianPhone { get; init; }
+        public string Status { get; init; } = "";
+        public bool HasDataConsent { get; init; }
+        public string? IdNumber { get; init; }
+        public string? Ethnicity { get; init; }
+        public string? VulnerabilityFlags { get; init; }
+        public string VillageLabel => LocationQueries.VillageLabel(VillageNumber, VillageName);
+    }
+
     [BindProperty(SupportsGet = true)] public Filters Filter { get; set; } = new();
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
@@ -50,18 +87,73 @@ public sealed class IndexModel(IndexModel.Handler handler, TimeProvider clock) :
     public IReadOnlyList<LocationQueries.Village> Villages { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
+    /// <summary>Who registers people may export the list (whoever else may come to see it does not).</summary>
+    public bool MayExport => user.Role is Roles.FieldOfficer or Roles.Manager or Roles.Admin;
+
+    /// <summary>Managers and admins may export the sensitive fields (ID number, ethnicity, vulnerability flags); no one else.</summary>
+    public bool MayExportSensitive => user.Role is Roles.Admin or Roles.Manager;
+
     public async Task OnGetAsync()
     {
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (IsTrainer) Filter.TrainerId = user.Id;
         People = await handler.ListAsync(Filter, Today, PageNumber);
         Districts = await handler.DistrictsWithPeopleAsync();
         Villages = Filter.DistrictId is { } district ? await handler.VillagesWithPeopleAsync(district) : [];
     }
 
+    /// <summary>
+    /// The list with its current filters as a CSV or XLSX file: the same query and order, without paging. The sensitive
+    /// fields only when a manager or admin ticks them; every export is in the audit log with its filters.
+    /// </summary>
+    public bool IsTrainer => user.Role == Roles.Trainer;
+
+    public async Task<IActionResult> OnGetExportAsync(string? format, bool sensitive)
+    {
+        if (!MayExport) return Forbid();
+        if (!ExportFile.IsFormat(format)) return NotFound();
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var withSensitive = sensitive && MayExportSensitive;
+        await audited.RecordAsync("Export", "People", 0, new { Format = format, Sensitive = withSensitive, Filters = Filter });
+
+        string[] headers =
+        [
+            text["Person number"], text["Full name (Thai)"], text["Full name (Latin letters)"], text["Nickname"], text["Sex"],
+            text["Birth date"], text["Birth year"], text["Age"], text["Village"], text["Subdistrict"], text["District"], text["Phone"],
+            text["Citizenship status"], text["Education"], text["Guardian's name"], text["Guardian's relation"], text["Guardian's phone"],
+            text["Status"], text["Data consent"],
+        ];
+        if (withSensitive) headers = [.. headers, text["ID card number"], text["Ethnicity"], text["Vulnerability flags"]];
+        var file = await ExportFile.WriteAsync(format!, headers, Values(handler.ExportAsync(Filter, Today, withSensitive), withSensitive), "People");
+        return File(file, ExportFile.ContentType(format!), $"people-{Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}.{format}");
+    }
+
+    private async IAsyncEnumerable<object?[]> Values(IAsyncEnumerable<ExportRow> rows, bool withSensitive)
+    {
+        string? Coded(string? code) => string.IsNullOrEmpty(code) ? null : text[code].Value;
+        await foreach (var p in rows)
+        {
+            object?[] values =
+            [
+                p.Id, p.FullNameTh, p.FullNameLatin, p.Nickname, Coded(p.Sex), p.BirthDate, p.BirthYear, PersonAge.On(Today, p.BirthDate, p.BirthYear),
+                p.VillageLabel, p.SubdistrictName, p.DistrictName, p.Phone, Coded(p.CitizenshipStatus), Coded(p.Education),
+                p.GuardianName, p.GuardianRelation, p.GuardianPhone, Coded(p.Status), p.HasDataConsent ? text["Given"].Value : text["Not given"].Value,
+            ];
+            if (withSensitive)
+            {
+                var flags = Vulnerabilities.Split(p.VulnerabilityFlags)
+                    .Select(code => Vulnerabilities.All.FirstOrDefault(v => v.Code == code).Text ?? code)
+                    .Select(label => text[label].Value);
+                values = [.. values, p.IdNumber, p.Ethnicity, string.Join(", ", flags) is { Length: > 0 } joined ? joined : null];
+            }
+            yield return values;
+        }
+    }
+
     public sealed class Handler(DbSession db)
     {
         // Every filter is a parameter that is NULL when unused, so there is one statement to read and to index.
-        private const string From = """
+        private const string From = $"""
             FROM People p
             JOIN Villages v ON v.Id = p.VillageId
             JOIN Subdistricts s ON s.Id = v.SubdistrictId
@@ -72,39 +164,70 @@ public sealed class IndexModel(IndexModel.Handler handler, TimeProvider clock) :
               AND (@VillageId IS NULL OR p.VillageId = @VillageId)
               AND (@Sex IS NULL OR p.Sex = @Sex)
               AND (@Status IS NULL OR p.Status = @Status)
+              AND (@TrainerId IS NULL OR {PeopleQueries.TrainerSeesSql})
               AND (@BornFrom IS NULL
                    OR (p.BirthDate IS NOT NULL AND p.BirthDate >= @BornFrom AND p.BirthDate <= @BornTo)
                    OR (p.BirthDate IS NULL AND p.BirthYear >= @YearFrom AND p.BirthYear <= @YearTo))
             """;
 
-        public async Task<Paged<Row>> ListAsync(Filters filter, DateOnly today, int? page)
+        /// <summary>The list's order: the export uses it too, so a file lists people exactly as the pages do.</summary>
+        private const string OrderBy = "ORDER BY p.FullNameTh, p.Id";
+
+        /// <summary>The filter's parameters, shared by the page of rows, the count and the export.</summary>
+        private static DynamicParameters Parameters(Filters filter, DateOnly today)
         {
-            var (number, skip) = Paged<Row>.Window(page, PageSize);
             var band = PersonAge.Bands.Any(b => b.Code == filter.AgeBand) ? PersonAge.BirthRange(filter.AgeBand!, today) : default((DateOnly, DateOnly, int, int)?);
-            var parameters = new
+            return new DynamicParameters(new
             {
                 Pattern = string.IsNullOrWhiteSpace(filter.Search) ? null : $"%{filter.Search.Trim()}%",
                 filter.DistrictId,
                 filter.VillageId,
                 Sex = string.IsNullOrEmpty(filter.Sex) ? null : filter.Sex,
                 Status = string.IsNullOrEmpty(filter.Status) ? null : filter.Status,
+                filter.TrainerId,
                 BornFrom = band?.Item1,
                 BornTo = band?.Item2,
                 YearFrom = band?.Item3,
                 YearTo = band?.Item4,
-                Skip = skip,
-                Take = PageSize,
-            };
+            });
+        }
+
+        public async Task<Paged<Row>> ListAsync(Filters filter, DateOnly today, int? page)
+        {
+            var (number, skip) = Paged<Row>.Window(page, PageSize);
+            var parameters = Parameters(filter, today);
+            parameters.Add("Skip", skip);
+            parameters.Add("Take", PageSize);
             using var grid = await db.QueryMultipleAsync(
                 db.Dialect.Page($"""
                     SELECT p.Id, p.FullNameTh, p.FullNameLatin, p.Nickname, p.Sex, p.BirthDate, p.BirthYear,
                            v.VillageNumber, v.NameTh AS VillageName, d.NameTh AS DistrictName, p.Phone, p.Status,
                            {PeopleQueries.HasDataConsentSql} AS HasDataConsent
                     {From}
-                    ORDER BY p.FullNameTh, p.Id
+                    {OrderBy}
                     """) + $";\nSELECT COUNT(1) {From};", parameters);
             var rows = (await grid.ReadAsync<Row>()).ToList();
             return new Paged<Row>(rows, number, PageSize, await grid.ReadSingleAsync<int>());
+        }
+
+        /// <summary>
+        /// Every person the filter finds, in the list's order, streamed: the list's own query without paging. The
+        /// sensitive columns are read only when they are to be exported.
+        /// </summary>
+        public async IAsyncEnumerable<ExportRow> ExportAsync(Filters filter, DateOnly today, bool sensitive)
+        {
+            var connection = await db.ConnectionAsync();
+            var rows = connection.QueryUnbufferedAsync<ExportRow>(
+                $"""
+                SELECT p.Id, p.FullNameTh, p.FullNameLatin, p.Nickname, p.Sex, p.BirthDate, p.BirthYear,
+                       v.VillageNumber, v.NameTh AS VillageName, s.NameTh AS SubdistrictName, d.NameTh AS DistrictName, p.Phone,
+                       p.CitizenshipStatus, p.Education, p.GuardianName, p.GuardianRelation, p.GuardianPhone, p.Status,
+                       {PeopleQueries.HasDataConsentSql} AS HasDataConsent
+                       {(sensitive ? ", p.IdNumber, p.Ethnicity, p.VulnerabilityFlags" : "")}
+                {From}
+                {OrderBy}
+                """, Parameters(filter, today), db.Transaction);
+            await foreach (var row in rows) yield return row;
         }
 
         public Task<IReadOnlyList<LocationQueries.Option>> DistrictsWithPeopleAsync()

@@ -60,6 +60,20 @@ public sealed class PeopleQueries(DbSession db, CurrentUser user)
             WHERE p.Id = @id
             """, new { id });
 
+    /// <summary>Trainers see only the people enrolled (now or before) in the cohorts they teach.</summary>
+    public const string TrainerSeesSql = """
+        EXISTS (SELECT 1 FROM Enrollments te JOIN UserScopes ts ON ts.ScopeKind = 'Cohort' AND ts.ScopeId = te.CohortId
+                WHERE te.PersonId = p.Id AND ts.UserId = @TrainerId)
+        """;
+
+    public bool CanEdit => user.Role is Roles.FieldOfficer or Roles.Manager or Roles.Admin;
+
+    /// <summary>Whether the signed-in user may open this person's page at all.</summary>
+    public async Task<bool> CanSeeAsync(long personId)
+        => user.Role != Roles.Trainer
+           || await db.ExecuteScalarAsync<int>($"SELECT COUNT(1) FROM People p WHERE p.Id = @personId AND {TrainerSeesSql}",
+               new { personId, TrainerId = user.Id }) > 0;
+
     /// <summary>
     /// ID number, vulnerability flags and ethnicity are for managers and admins, and for the field officer who
     /// registered the person; everyone else sees them masked.

@@ -89,6 +89,13 @@ public sealed partial class AuditedWrites(DbSession db, CurrentUser user, TimePr
     public Task RecordAsync(string action, string table, long rowId, object details)
         => WriteAsync(action, table, rowId, null, details.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(details)));
 
+    /// <summary>
+    /// The NewValues an Insert of these columns records, exactly as <see cref="InsertAsync"/> writes it: for a bulk
+    /// writer (the people import) that adds its Insert rows to AuditLog itself, in its own transaction.
+    /// </summary>
+    public static string InsertedValuesJson(IEnumerable<KeyValuePair<string, object?>> columns)
+        => JsonSerializer.Serialize(columns.ToDictionary(c => Identifier(c.Key), c => Shown(c.Key, c.Value)), Json);
+
     private Task WriteAsync(string action, string table, long rowId, Dictionary<string, object?>? oldValues, Dictionary<string, object?> newValues)
         => db.ExecuteAsync(
             """
