@@ -1,4 +1,5 @@
 using Livelihood.Web.Platform.Auth;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Livelihood.Web.Features;
@@ -10,8 +11,12 @@ public sealed class IndexModel(CurrentUser user) : PageModel
 
     public string RoleName => RoleNames.Of(user.Role);
 
+    /// <summary>A trainer's home is Today: the sessions to take attendance for.</summary>
+    public IActionResult OnGet() => user.Role == Roles.Trainer ? Redirect("/Attendance") : Page();
+
     private static readonly Card People = new("People", "Register participants, their guardians and consent.", "/People");
     private static readonly Card Cohorts = new("Cohorts", "Courses, cohorts, their trainers, sessions and status.", "/Cohorts");
+    private static readonly Card AbsenceAlerts = new("Absence alerts", "Participants who stopped coming: contact them and resolve the alert.", "/Alerts");
 
     public IReadOnlyList<Card> Cards => user.Role switch
     {
@@ -25,8 +30,7 @@ public sealed class IndexModel(CurrentUser user) : PageModel
             new("Background jobs", "Nightly housekeeping and other scheduled work.", "/hangfire"),
         ],
         Roles.Manager => [People, Cohorts, new("Settings", "Default language and other organisation settings.", "/Settings")],
-        Roles.FieldOfficer => [People],
-        Roles.Trainer => [new("My cohorts", "The cohorts you teach, their sessions and people.", "/Cohorts")],
+        Roles.FieldOfficer => [People, AbsenceAlerts],
         _ => [],
     };
 }

@@ -7,3 +7,5 @@ public sealed class AdminText;
 public sealed class PeopleText;
 public sealed class CohortsText;
 public sealed class SessionsText;
+public sealed class AttendanceText;
+public sealed class AlertsText;

@@ -10,7 +10,7 @@ public sealed class RoleAccessTests(DatabaseProvider provider) : AppFixture(prov
 {
     private static readonly string[] AdminOnly = ["/Admin/Users", "/Admin/Users/Create", "/Admin/AuditLog", "/hangfire"];
     private static readonly string[] ManagerAndAdmin = ["/Settings"];
-    private static readonly string[] Everyone = ["/"];
+    private static readonly string[] WorkOnCohorts = ["/Attendance", "/Cohorts"];
 
     [TestCase(Roles.Admin)]
     [TestCase(Roles.Manager)]
@@ -21,8 +21,13 @@ public sealed class RoleAccessTests(DatabaseProvider provider) : AppFixture(prov
     {
         var client = await App.SignedInAsync(role);
 
-        foreach (var page in Everyone)
-            Assert.That((await client.GetAsync(page)).StatusCode, Is.EqualTo(HttpStatusCode.OK), page);
+        var home = await client.GetAsync("/");
+        if (role == Roles.Trainer)
+            Assert.That(home.Headers.Location?.OriginalString, Is.EqualTo("/Attendance"), "a trainer's home is Today");
+        else
+            Assert.That(home.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        foreach (var page in WorkOnCohorts)
+            await AssertAccess(client, page, role is Roles.Manager or Roles.Admin or Roles.Trainer);
         foreach (var page in ManagerAndAdmin)
             await AssertAccess(client, page, role is Roles.Manager or Roles.Admin);
         foreach (var page in AdminOnly)

@@ -52,6 +52,7 @@ public sealed partial class TranslationTests
     [TestCase("PeopleText")]
     [TestCase("CohortsText")]
     [TestCase("SessionsText")]
+    [TestCase("AlertsText")]
     public void No_two_keys_differ_only_in_case(string resource)
     {
         // The resource reader folds case, so "District" and "district" would shadow each other.
@@ -69,7 +70,9 @@ public sealed partial class TranslationTests
             "Admin" or "Settings" => "AdminText",
             "People" => "PeopleText",
             "Cohorts" => "CohortsText",
+            "Attendance" => "AttendanceText",
             "Sessions" => "SessionsText",
+            "Alerts" => "AlertsText",
             "Locations" => "SharedText",
             _ => null,
         };

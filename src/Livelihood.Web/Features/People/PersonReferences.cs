@@ -10,5 +10,6 @@ public static class PersonReferences
     [
         ("Consents", "PersonId"),
         ("Enrollments", "PersonId"),
+        ("AbsenceAlerts", "PersonId"),
     ];
 }

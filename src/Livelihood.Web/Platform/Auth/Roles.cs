@@ -18,9 +18,15 @@ public static class Policies
     public const string Admin = "Admin";
     public const string ManagerOrAdmin = "ManagerOrAdmin";
 
+    /// <summary>Who may open the people registry: those who register people, and trainers (for their cohorts' people).</summary>
+    public const string SeePeople = "SeePeople";
+
     /// <summary>Who registers and edits people: field officers, managers, admins.</summary>
     public const string RegisterPeople = "RegisterPeople";
 
     /// <summary>Who works on cohorts (sessions, attendance): managers, admins, and trainers (each page then checks the cohort is theirs).</summary>
     public const string WorkOnCohorts = "WorkOnCohorts";
+
+    /// <summary>Who follows up absence alerts: field officers, managers, admins (never trainers or group recorders).</summary>
+    public const string FollowUpAlerts = "FollowUpAlerts";
 }

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Storage.SQLite;
 using Livelihood.Data;
+using Livelihood.Web.Features.Alerts;
 using Livelihood.Web.Platform.Auth;
 using Microsoft.Data.SqlClient;
 
@@ -26,7 +27,9 @@ public static class HangfireSetup
             else
             {
                 Directory.CreateDirectory(dataFolder);
-                config.UseSQLiteStorage(Path.Combine(dataFolder, "hangfire.db"));
+                // Poll the queue every second (the store's default is 15 s): a person who starts an import waits
+                // for it, and 10 000 rows must be in within 10 s.
+                config.UseSQLiteStorage(Path.Combine(dataFolder, "hangfire.db"), new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
             }
         });
 
@@ -47,5 +50,6 @@ public static class HangfireSetup
 
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<DatabaseHousekeeping>(DatabaseHousekeeping.JobId, job => job.RunAsync(), Cron.Daily(20)); // 03:00 in Thailand
+        recurring.AddOrUpdate<RaiseAbsenceAlertsJob>(RaiseAbsenceAlertsJob.JobId, job => job.RunAsync(null), Cron.Daily(19)); // 02:00 in Thailand
     }
 }

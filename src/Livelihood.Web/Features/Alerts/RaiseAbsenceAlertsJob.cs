@@ -1,0 +1,121 @@
+using Hangfire;
+using Livelihood.Data;
+using Livelihood.Web.Features.Cohorts;
+using Livelihood.Web.Platform.Audit;
+using Livelihood.Web.Platform.Localization;
+
+namespace Livelihood.Web.Features.Alerts;
+
+/// <summary>
+/// Raises absence alerts (<see cref="AbsenceRule"/>) for the active enrollments of running cohorts: nightly for all,
+/// and shortly after attendance is saved for that cohort. Safe to run any number of times: an enrollment with an open
+/// alert is skipped (and a unique index allows one open alert per enrollment), and after an alert is resolved the
+/// next episode counts only the sessions held after the day it was resolved, so old absences never raise it again.
+/// </summary>
+public sealed class RaiseAbsenceAlertsJob(DbSession db, AuditedWrites audited, TimeProvider clock)
+{
+    public const string JobId = "absence-alerts";
+
+    /// <summary>
+    /// Queues a run for one cohort after its attendance was saved. The run waits a few seconds so that it starts after
+    /// the saving request's transaction has committed (it would not see the new marks before).
+    /// </summary>
+    public static string EnqueueFor(IBackgroundJobClient client, long cohortId)
+        => client.Schedule<RaiseAbsenceAlertsJob>(job => job.RunAsync(cohortId), AfterSave);
+
+    public static readonly TimeSpan AfterSave = TimeSpan.FromSeconds(5);
+
+    /// <summary>What the rule needs of one enrollment, summed in SQL: minutes, held sessions and the last 3 marks.</summary>
+    public sealed record Candidate
+    {
+        public long EnrollmentId { get; init; }
+        public long PersonId { get; init; }
+        public long CohortId { get; init; }
+        public int HeldSessions { get; init; }
+        public int HeldMinutes { get; init; }
+        public int ExcusedMinutes { get; init; }
+        public int AttendedMinutes { get; init; }
+        public string? Last1 { get; init; }
+        public string? Last2 { get; init; }
+        public string? Last3 { get; init; }
+
+        public AbsenceRule.Input Input => new(
+            HeldSessions,
+            new Completion.Minutes(HeldMinutes, ExcusedMinutes, AttendedMinutes),
+            new[] { Last1, Last2, Last3 }.TakeWhile(m => m is not null).Select(m => m == NotMarked ? null : m).ToList());
+    }
+
+    private const string NotMarked = "NotMarked";
+
+    // Sessions count from the enrollment date (active enrollments have no end date yet), and after the day the
+    // enrollment's last alert was resolved, if any. An unmarked held session counts as absent: it adds to Held only,
+    // as in EnrollmentQueries.AttendanceAsync, and shows as NotMarked among the last three.
+    private const string CandidatesSql = """
+        WITH Active AS (
+            SELECT e.Id AS EnrollmentId, e.PersonId, e.CohortId, e.EnrolledOn,
+                   (SELECT MAX(r.ResolvedOn) FROM AbsenceAlerts r WHERE r.EnrollmentId = e.Id AND r.Status = 'Resolved') AS EpisodeAfter
+            FROM Enrollments e
+            JOIN Cohorts c ON c.Id = e.CohortId
+            WHERE e.Status = 'Enrolled' AND c.Status = 'Running' AND (@CohortId IS NULL OR e.CohortId = @CohortId)
+              AND NOT EXISTS (SELECT 1 FROM AbsenceAlerts o WHERE o.EnrollmentId = e.Id AND o.Status = 'Open')
+        ),
+        Held AS (
+            SELECT a.EnrollmentId, s.DurationMinutes, m.Mark,
+                   ROW_NUMBER() OVER (PARTITION BY a.EnrollmentId ORDER BY s.SessionDate DESC, s.StartTime DESC, s.Id DESC) AS Recent
+            FROM Active a
+            JOIN Sessions s ON s.CohortId = a.CohortId AND s.Status = 'Held' AND s.SessionDate >= a.EnrolledOn
+                 AND (a.EpisodeAfter IS NULL OR s.SessionDate > a.EpisodeAfter)
+            LEFT JOIN AttendanceMarks m ON m.SessionId = s.Id AND m.EnrollmentId = a.EnrollmentId
+        )
+        SELECT a.EnrollmentId, a.PersonId, a.CohortId,
+               COUNT(h.EnrollmentId) AS HeldSessions,
+               COALESCE(SUM(h.DurationMinutes), 0) AS HeldMinutes,
+               COALESCE(SUM(CASE WHEN h.Mark = 'Excused' THEN h.DurationMinutes ELSE 0 END), 0) AS ExcusedMinutes,
+               COALESCE(SUM(CASE WHEN h.Mark IN ('Present', 'Late') THEN h.DurationMinutes ELSE 0 END), 0) AS AttendedMinutes,
+               MAX(CASE WHEN h.Recent = 1 THEN COALESCE(h.Mark, 'NotMarked') END) AS Last1,
+               MAX(CASE WHEN h.Recent = 2 THEN COALESCE(h.Mark, 'NotMarked') END) AS Last2,
+               MAX(CASE WHEN h.Recent = 3 THEN COALESCE(h.Mark, 'NotMarked') END) AS Last3
+        FROM Active a
+        LEFT JOIN Held h ON h.EnrollmentId = a.EnrollmentId
+        GROUP BY a.EnrollmentId, a.PersonId, a.CohortId
+        ORDER BY a.EnrollmentId
+        """;
+
+    /// <summary>The enrollments without an open alert, with what the rule needs (all running cohorts, or one).</summary>
+    public Task<IReadOnlyList<Candidate>> CandidatesAsync(long? cohortId)
+        => db.QueryAsync<Candidate>(CandidatesSql, new { CohortId = cohortId });
+
+    /// <summary>The job Hangfire runs: one run at a time, so the nightly scan and a cohort's run never race.</summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public Task RunAsync(long? cohortId) => RaiseAsync(cohortId);
+
+    /// <summary>Raises the alerts that are due, in one transaction; returns how many it raised.</summary>
+    public Task<int> RaiseAsync(long? cohortId)
+        => db.InTransactionAsync(async () =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var raised = 0;
+            foreach (var candidate in await CandidatesAsync(cohortId))
+            {
+                var decision = AbsenceRule.Decide(candidate.Input);
+                if (!decision.Due) continue;
+                await audited.InsertAsync("AbsenceAlerts", new
+                {
+                    candidate.EnrollmentId,
+                    candidate.PersonId,
+                    candidate.CohortId,
+                    decision.Reason,
+                    RatePercentTenths = AbsenceRule.Tenths(decision.RatePercent),
+                    candidate.HeldSessions,
+                    RaisedAt = now,
+                    Status = AlertQueries.Open,
+                    CreatedAt = now,
+                });
+                raised++;
+            }
+            return raised;
+        });
+
+    /// <summary>The Thai-time day a resolution falls on: the next episode counts sessions held after it.</summary>
+    public static DateOnly ResolvedOn(DateTime utc) => DateOnly.FromDateTime(utc + DisplayDates.ThailandOffset);
+}

@@ -1,0 +1,191 @@
+using System.Net;
+using Livelihood.Data;
+using Livelihood.Tests.Support;
+using Livelihood.Web.Features.Attendance;
+using Livelihood.Web.Platform.Auth;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Livelihood.Tests.Features.Attendance;
+
+public sealed class RosterTests(DatabaseProvider provider) : AppFixture(provider)
+{
+    private long _cohort, _today, _tomorrow, _earlier, _mali, _bua, _late, _dropped;
+    private string _trainerEmail = "";
+
+    /// <summary>A running cohort taught by a trainer; sessions earlier, today (29 Nov 2026) and tomorrow; four people.</summary>
+    [SetUp]
+    public async Task BuildCohort()
+    {
+        _trainerEmail = await App.CreateUserAsync(Roles.Trainer);
+        var now = App.Clock.Now.UtcDateTime;
+        (_cohort, _today, _tomorrow, _earlier, _mali, _bua, _late, _dropped) = await App.QueryAsync(async db =>
+        {
+            var village = await db.InsertAsync("INSERT INTO Villages (SubdistrictId, VillageNumber, NameTh, CreatedAt) VALUES (560501, 1, 'บ้าน', @now)", new { now });
+            var course = await db.InsertAsync("INSERT INTO Courses (NameTh, Category, StandardHours, AssessmentRequired, CreatedAt) VALUES ('ทอผ้า', 'หัตถกรรม', 30, 0, @now)", new { now });
+            var cohort = await db.InsertAsync("INSERT INTO Cohorts (Code, CourseId, StartDate, EndDate, Capacity, Status, CreatedAt) VALUES ('WEA-01', @course, '2026-11-01', '2026-12-31', 9, 'Running', @now)", new { course, now });
+            await db.ExecuteAsync("INSERT INTO UserScopes (UserId, ScopeKind, ScopeId) SELECT Id, 'Cohort', @cohort FROM Users WHERE Email = @_trainerEmail", new { cohort, _trainerEmail });
+            async Task<long> Session(string day) => await db.InsertAsync(
+                "INSERT INTO Sessions (CohortId, SessionDate, StartTime, DurationMinutes, Status, CreatedAt) VALUES (@cohort, @day, '09:00', 180, 'Scheduled', @now)",
+                new { cohort, day = DateOnly.ParseExact(day, "yyyy-MM-dd"), now });
+            async Task<long> Enroll(string name, string on, string status = "Enrolled", string? ended = null) => await db.InsertAsync(
+                "INSERT INTO Enrollments (CohortId, PersonId, EnrolledOn, Status, EndedOn, CreatedAt) VALUES (@cohort, @person, @on, @status, @ended, @now)",
+                new
+                {
+                    cohort, status, now, on = DateOnly.ParseExact(on, "yyyy-MM-dd"), ended = ended is null ? (DateOnly?)null : DateOnly.ParseExact(ended, "yyyy-MM-dd"),
+                    person = await db.InsertAsync(
+                        "INSERT INTO People (FullNameTh, Sex, BirthYear, VillageId, CitizenshipStatus, Status, RegisteredByUserId, CreatedAt) VALUES (@name, 'Female', 2005, @village, 'None', 'Active', (SELECT MIN(Id) FROM Users), @now)",
+                        new { name, village, now }),
+                });
+            return (cohort, await Session("2026-11-29"), await Session("2026-11-30"), await Session("2026-11-25"),
+                await Enroll("มาลี", "2026-11-01"), await Enroll("บัวคำ", "2026-11-01"), await Enroll("มาทีหลัง", "2026-12-01"),
+                await Enroll("ออกแล้ว", "2026-11-01", "DroppedOut", "2026-11-20"));
+        });
+    }
+
+    private async Task<HttpClient> TrainerAsync()
+    {
+        var client = App.Browser();
+        await client.PostFormAsync("/Account/SignIn", new() { ["Input.Email"] = _trainerEmail, ["Input.Password"] = TestApp.Password });
+        return client;
+    }
+
+    private static Dictionary<string, string> Marks(string submission, params (long Enrollment, string Mark, int Version)[] marks)
+    {
+        var form = new Dictionary<string, string> { ["submissionId"] = submission };
+        foreach (var (enrollment, mark, version) in marks)
+        {
+            form[$"marks[{enrollment}]"] = mark;
+            form[$"versions[{enrollment}]"] = version.ToString();
+        }
+        return form;
+    }
+
+    private Task<IReadOnlyList<string>> MarksOfAsync(long session)
+        => App.QueryAsync(db => db.QueryAsync<string>(
+            "SELECT Mark FROM AttendanceMarks m JOIN Enrollments e ON e.Id = m.EnrollmentId JOIN People p ON p.Id = e.PersonId WHERE SessionId = @session ORDER BY p.FullNameTh",
+            new { session }));
+
+    [Test]
+    public async Task The_trainers_today_lists_todays_session_and_earlier_ones_without_attendance()
+    {
+        var trainer = await TrainerAsync();
+
+        Assert.That((await trainer.GetAsync("/")).Headers.Location?.OriginalString, Is.EqualTo("/Attendance"));
+        var today = await trainer.GetStringAsync("/Attendance");
+        Assert.That(today, Does.Contain($"/Attendance/Roster/{_today}").And.Contain($"/Attendance/Roster/{_earlier}"));
+        Assert.That(today, Does.Not.Contain($"/Attendance/Roster/{_tomorrow}"));
+    }
+
+    [Test]
+    public async Task The_roster_lists_only_people_enrolled_on_the_sessions_day()
+    {
+        var roster = await (await TrainerAsync()).GetStringAsync($"/Attendance/Roster/{_today}");
+
+        Assert.That(roster, Does.Contain("มาลี").And.Contain("บัวคำ"));
+        Assert.That(roster, Does.Not.Contain("มาทีหลัง"), "joins after this day");
+        Assert.That(roster, Does.Not.Contain("ออกแล้ว"), "dropped out before this day");
+        Assert.That(roster, Does.Contain("ยังไม่เช็ค"));
+    }
+
+    [Test]
+    public async Task Saving_the_roster_stores_the_marks_marks_the_session_held_and_reopening_shows_them()
+    {
+        var trainer = await TrainerAsync();
+
+        var saved = await trainer.PostFormAsync($"/Attendance/Roster/{_today}", Marks("s1", (_mali, "Present", 0), (_bua, "Absent", 0)));
+
+        Assert.That(await saved.Content.ReadAsStringAsync(), Does.Contain("บันทึกแล้ว 2 รายการ"));
+        Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "Absent", "Present" }));
+        Assert.That(await App.QueryAsync(db => db.QuerySingleAsync<string>("SELECT Status FROM Sessions WHERE Id = @_today", new { _today })), Is.EqualTo("Held"));
+        var reopened = await trainer.GetStringAsync($"/Attendance/Roster/{_today}");
+        Assert.That(reopened, Does.Match($"name=\"marks\\[{_bua}\\]\" id=\"m-{_bua}-Absent\" value=\"Absent\" checked=\"checked\""));
+    }
+
+    [Test]
+    public async Task The_same_submission_sent_twice_changes_nothing_the_second_time()
+    {
+        var trainer = await TrainerAsync();
+        await trainer.PostFormAsync($"/Attendance/Roster/{_today}", Marks("same-id", (_mali, "Present", 0)));
+        var auditBefore = await App.QueryAsync(db => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM AuditLog"));
+
+        await trainer.PostFormAsync($"/Attendance/Roster/{_today}", Marks("same-id", (_mali, "Absent", 0)));
+
+        Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "Present" }));
+        Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM AuditLog")), Is.EqualTo(auditBefore));
+    }
+
+    [Test]
+    public async Task Changing_a_mark_later_is_audited()
+    {
+        var trainer = await TrainerAsync();
+        await trainer.PostFormAsync($"/Attendance/Roster/{_today}", Marks("first", (_mali, "Absent", 0)));
+
+        await trainer.PostFormAsync($"/Attendance/Roster/{_today}", Marks("second", (_mali, "Excused", 1)));
+
+        Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "Excused" }));
+        var audit = await App.QueryAsync(db => db.QuerySingleAsync<(string, string)>(
+            "SELECT OldValues, NewValues FROM AuditLog WHERE TableName = 'AttendanceMarks'"));
+        Assert.That(audit.Item1, Does.Contain("\"Mark\":\"Absent\""));
+        Assert.That(audit.Item2, Does.Contain("\"Mark\":\"Excused\""));
+    }
+
+    [Test]
+    public async Task A_save_over_a_change_made_meanwhile_says_whose_mark_it_replaced()
+    {
+        var trainer = await TrainerAsync();
+        await trainer.PostFormAsync($"/Attendance/Roster/{_today}", Marks("first", (_mali, "Present", 0)));
+        var manager = await App.SignedInAsync(Roles.Manager);
+        await manager.PostFormAsync($"/Attendance/Roster/{_today}", Marks("manager", (_mali, "Late", 1)));
+        App.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        var response = await trainer.PostFormAsync($"/Attendance/Roster/{_today}", Marks("stale", (_mali, "Absent", 1)));
+
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("แทนที่การแก้ไขที่เกิดขึ้นระหว่างนั้นของ: มาลี"));
+        Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "Absent" }), "the later change wins");
+    }
+
+    [Test]
+    public async Task A_mark_made_offline_before_a_newer_server_change_does_not_overwrite_it()
+    {
+        var trainer = await TrainerAsync();
+        await trainer.PostFormAsync($"/Attendance/Roster/{_today}", Marks("first", (_mali, "Present", 0)));
+        var markedOfflineAt = App.Clock.Now.UtcDateTime;
+        App.Clock.Advance(TimeSpan.FromMinutes(10));
+        var manager = await App.SignedInAsync(Roles.Manager);
+        await manager.PostFormAsync($"/Attendance/Roster/{_today}", Marks("manager", (_mali, "Excused", 1)));
+
+        var outcome = await App.WithServicesAsync(async s =>
+        {
+            var roster = s.GetRequiredService<RosterQueries>();
+            var session = (await roster.SessionAsync(_today))!;
+            var userId = await s.GetRequiredService<DbSession>().QuerySingleAsync<long>("SELECT Id FROM Users WHERE Email = @_trainerEmail", new { _trainerEmail });
+            return await roster.SaveAsync(session, "offline-1", markedOfflineAt, [new(_mali, "Absent", null, 1)], userId);
+        });
+
+        Assert.That(outcome.KeptNewerOnServer, Is.EqualTo(new[] { "มาลี" }));
+        Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "Excused" }));
+    }
+
+    [Test]
+    public async Task A_future_session_and_a_cancelled_one_take_no_attendance()
+    {
+        var trainer = await TrainerAsync();
+
+        var future = await trainer.PostFormAsync($"/Attendance/Roster/{_tomorrow}", Marks("f", (_mali, "Present", 0)));
+        Assert.That(await future.Content.ReadAsStringAsync(), Does.Contain("คาบนี้ยังไม่ถึงวัน"));
+        await App.QueryAsync(db => db.ExecuteAsync("UPDATE Sessions SET Status = 'Cancelled' WHERE Id = @_earlier", new { _earlier }));
+        var cancelled = await trainer.PostFormAsync($"/Attendance/Roster/{_earlier}", Marks("c", (_mali, "Present", 0)));
+        Assert.That(await cancelled.Content.ReadAsStringAsync(), Does.Contain("คาบนี้ถูกยกเลิก"));
+        Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM AttendanceMarks")), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_trainer_of_another_cohort_cannot_open_or_save_the_roster()
+    {
+        var other = await App.SignedInAsync(Roles.Trainer);
+
+        Assert.That((await other.GetAsync($"/Attendance/Roster/{_today}")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        var field = await App.SignedInAsync(Roles.FieldOfficer);
+        Assert.That((await field.GetAsync($"/Attendance/Roster/{_today}")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+}
