@@ -97,6 +97,8 @@ public sealed class RosterTests(DatabaseProvider provider) : AppFixture(provider
         Assert.That(await saved.Content.ReadAsStringAsync(), Does.Contain("บันทึกแล้ว 2 รายการ"));
         Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "Absent", "Present" }));
         Assert.That(await App.QueryAsync(db => db.QuerySingleAsync<string>("SELECT Status FROM Sessions WHERE Id = @_today", new { _today })), Is.EqualTo("Held"));
+        Assert.That(App.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().ScheduledCount(), Is.EqualTo(1),
+            "the absence-alert check for this cohort is scheduled right after the save");
         var reopened = await trainer.GetStringAsync($"/Attendance/Roster/{_today}");
         Assert.That(reopened, Does.Match($"name=\"marks\\[{_bua}\\]\" id=\"m-{_bua}-Absent\" value=\"Absent\" checked=\"checked\""));
     }
