@@ -56,6 +56,21 @@ public sealed class DetailsModel(
     public IReadOnlyList<Consent> Consents { get; private set; } = [];
     public ConsentInput NewConsent { get; private set; } = new();
 
+    public sealed record Enrollment
+    {
+        public long Id { get; init; }
+        public long CohortId { get; init; }
+        public string CohortCode { get; init; } = "";
+        public string CourseNameTh { get; init; } = "";
+        public string Status { get; init; } = "";
+        public DateOnly EnrolledOn { get; init; }
+        public DateOnly? EndedOn { get; init; }
+        public string? CertificateCode { get; init; }
+    }
+
+    /// <summary>The cohorts the person is or was in, newest first.</summary>
+    public IReadOnlyList<Enrollment> Enrollments { get; private set; } = [];
+
     public bool CanEdit => people.CanEdit;
 
     public async Task<IActionResult> OnGetAsync()
@@ -127,6 +142,12 @@ public sealed class DetailsModel(
         SensitiveVisible = people.CanSeeSensitive(person.RegisteredByUserId);
         Age = PersonAge.On(Today, person.BirthDate, person.BirthYear);
         IsMinor = Age < PersonAge.AdultAge;
+        Enrollments = await db.QueryAsync<Enrollment>(
+            """
+            SELECT e.Id, e.CohortId, c.Code AS CohortCode, co.NameTh AS CourseNameTh, e.Status, e.EnrolledOn, e.EndedOn, e.CertificateCode
+            FROM Enrollments e JOIN Cohorts c ON c.Id = e.CohortId JOIN Courses co ON co.Id = c.CourseId
+            WHERE e.PersonId = @Id ORDER BY e.EnrolledOn DESC, e.Id DESC
+            """, new { Id });
         Consents = await db.QueryAsync<Consent>(
             """
             SELECT Id, GivenBy, GivenByName, GivenOn, DataProcessing, Photos, SharingWithPartners, WithdrawnOn, WithdrawnNote, Version

@@ -169,6 +169,18 @@ public sealed class RosterTests(DatabaseProvider provider) : AppFixture(provider
     }
 
     [Test]
+    public async Task A_mark_for_someone_not_enrolled_on_that_day_is_not_saved()
+    {
+        var trainer = await TrainerAsync();
+
+        var response = await trainer.PostFormAsync($"/Attendance/Roster/{_today}", Marks("d", (_dropped, "Present", 0), (_late, "Present", 0), (_mali, "Present", 0)));
+
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("บันทึกแล้ว 1 รายการ"));
+        Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>(
+            "SELECT COUNT(1) FROM AttendanceMarks WHERE EnrollmentId IN (@_dropped, @_late)", new { _dropped, _late })), Is.Zero);
+    }
+
+    [Test]
     public async Task A_future_session_and_a_cancelled_one_take_no_attendance()
     {
         var trainer = await TrainerAsync();

@@ -244,6 +244,7 @@ public sealed partial class PeoplePagesTests(DatabaseProvider provider) : AppFix
         var trainer = App.Browser();
         await trainer.PostFormAsync("/Account/SignIn", new() { ["Input.Email"] = trainerEmail, ["Input.Password"] = TestApp.Password });
 
+        Assert.That(await trainer.GetStringAsync($"/People/Details/{mine}"), Does.Contain("WEA-01").And.Contain("กำลังเรียน"), "the person's page lists their enrollments");
         var list = await trainer.GetStringAsync("/People");
         Assert.That(list, Does.Contain("นางสาวมาลี ใจดี").And.Not.Contain("นางสาวบัวคำ คนอื่น"));
         var details = await trainer.GetStringAsync($"/People/Details/{mine}");
