@@ -35,6 +35,9 @@ public sealed class DemoSeedTests(DatabaseProvider provider) : AppFixture(provid
             """, new { today })), Is.EqualTo(1), "the demo trainer has a session today");
         Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM Enrollments WHERE Status = 'Completed' AND CertificateCode IS NOT NULL")), Is.EqualTo(15));
 
+        Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM AbsenceAlerts WHERE Status = 'Open'")), Is.GreaterThanOrEqualTo(2),
+            "the demo has open absence alerts to follow up");
+
         var client = App.Browser();
         var signIn = await client.PostFormAsync("/Account/SignIn", new() { ["Input.Email"] = "trainer@demo.livelihood", ["Input.Password"] = DemoSeeder.DemoPassword });
         Assert.That(signIn.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Redirect));

@@ -59,10 +59,13 @@ public static class DemoCohorts
         var runningSessions = await SessionsAsync(db, running, today.AddDays(-28), today.AddDays(35), [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday, today.DayOfWeek], null, now);
         var heldSoFar = runningSessions.Where(s => s.Date < today).ToList();
         await db.ExecuteAsync("UPDATE Sessions SET Status = 'Held' WHERE CohortId = @running AND SessionDate < @today", new { running, today });
-        foreach (var person in Take(12))
+        foreach (var (person, i) in Take(12).Select((p, i) => (p, i)))
         {
             var enrollment = await EnrollAsync(db, running, person, today.AddDays(-28), EnrollmentQueries.Enrolled, null, null, null, now);
-            await MarksAsync(db, heldSoFar, enrollment, markedByUserId, random, now, absentChance: 0.15);
+            // Two young people stopped coming this week: the absence-alert check raises alerts for them.
+            var stopped = i < 2 ? heldSoFar.TakeLast(3).ToList() : [];
+            await MarksAsync(db, heldSoFar.Except(stopped), enrollment, markedByUserId, random, now, absentChance: 0.1);
+            await MarksAsync(db, stopped, enrollment, markedByUserId, random, now, absentChance: 1);
         }
 
         // Enrolling, planned and cancelled cohorts.
