@@ -6,7 +6,7 @@ namespace Livelihood.Data;
 
 /// <summary>
 /// Dapper type handlers shared by both engines: dates travel as ISO values whatever the thread's culture
-/// (th-TH would otherwise print or parse Buddhist-era years).
+/// (th-TH would otherwise print or parse Buddhist-era years), and money is BIGINT satang in the database.
 /// </summary>
 public static class TypeHandlers
 {
@@ -19,6 +19,7 @@ public static class TypeHandlers
         SqlMapper.RemoveTypeMap(typeof(DateOnly?));
         SqlMapper.AddTypeHandler(new DateOnlyHandler());
         SqlMapper.AddTypeHandler(new DateTimeUtcHandler());
+        SqlMapper.AddTypeHandler(new MoneyHandler());
     }
 
     private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
@@ -56,5 +57,17 @@ public static class TypeHandlers
                 DateTimeKind.Utc),
             _ => throw new DataException($"Cannot read a timestamp from {value.GetType().Name}."),
         };
+    }
+
+    /// <summary>Money columns are BIGINT satang; in C# they are <see cref="Money"/>.</summary>
+    private sealed class MoneyHandler : SqlMapper.TypeHandler<Money>
+    {
+        public override void SetValue(IDbDataParameter parameter, Money value)
+        {
+            parameter.DbType = DbType.Int64;
+            parameter.Value = value.Satang;
+        }
+
+        public override Money Parse(object value) => Money.FromSatang(Convert.ToInt64(value, CultureInfo.InvariantCulture));
     }
 }

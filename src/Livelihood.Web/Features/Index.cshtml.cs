@@ -15,6 +15,7 @@ public sealed class IndexModel(CurrentUser user) : PageModel
     public IActionResult OnGet() => user.Role == Roles.Trainer ? Redirect("/Attendance") : Page();
 
     private static readonly Card People = new("People", "Register participants, their guardians and consent.", "/People");
+    private static readonly Card Groups = new("Producer groups", "Village groups, their members and products.", "/Groups");
     private static readonly Card Cohorts = new("Cohorts", "Courses, cohorts, their trainers, sessions and status.", "/Cohorts");
     private static readonly Card AbsenceAlerts = new("Absence alerts", "Participants who stopped coming: contact them and resolve the alert.", "/Alerts");
 
@@ -24,13 +25,15 @@ public sealed class IndexModel(CurrentUser user) : PageModel
         [
             People,
             Cohorts,
+            Groups,
             new("Users", "Create users, set their role, reset a password.", "/Admin/Users"),
             new("Audit log", "Who changed what, and when.", "/Admin/AuditLog"),
             new("Settings", "Default language and other organisation settings.", "/Settings"),
             new("Background jobs", "Nightly housekeeping and other scheduled work.", "/hangfire"),
         ],
-        Roles.Manager => [People, Cohorts, new("Settings", "Default language and other organisation settings.", "/Settings")],
-        Roles.FieldOfficer => [People, AbsenceAlerts],
+        Roles.Manager => [People, Cohorts, Groups, new("Settings", "Default language and other organisation settings.", "/Settings")],
+        Roles.FieldOfficer => [People, AbsenceAlerts, Groups],
+        Roles.GroupRecorder => [new("My group", "Your group's members and products.", "/Groups")],
         _ => [],
     };
 }

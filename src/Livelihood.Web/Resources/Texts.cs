@@ -9,3 +9,4 @@ public sealed class CohortsText;
 public sealed class SessionsText;
 public sealed class AttendanceText;
 public sealed class AlertsText;
+public sealed class GroupsText;

@@ -73,4 +73,19 @@ public sealed class DbSessionTests(DatabaseProvider provider)
             CultureInfo.CurrentCulture = previous;
         }
     }
+
+    [TestCase("0.01")]
+    [TestCase("1234567.89")]
+    [TestCase("-45.10")]
+    public async Task Money_round_trips_exactly_as_satang(string baht)
+    {
+        await using var db = new DbSession(_database!.Factory);
+        var amount = new Money(decimal.Parse(baht, CultureInfo.InvariantCulture));
+
+        var stored = await db.QuerySingleAsync<long>("SELECT @Amount", new { Amount = amount });
+        var back = await db.QuerySingleAsync<Money>("SELECT @Amount", new { Amount = amount });
+
+        Assert.That(stored, Is.EqualTo(decimal.ToInt64(amount.Baht * 100)));
+        Assert.That(back, Is.EqualTo(amount));
+    }
 }

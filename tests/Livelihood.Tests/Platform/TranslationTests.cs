@@ -71,6 +71,7 @@ public sealed partial class TranslationTests
             "People" => "PeopleText",
             "Cohorts" => "CohortsText",
             "Attendance" => "AttendanceText",
+            "Groups" => "GroupsText",
             "Sessions" => "SessionsText",
             "Alerts" => "AlertsText",
             "Locations" => "SharedText",

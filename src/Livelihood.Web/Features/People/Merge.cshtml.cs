@@ -63,10 +63,12 @@ public sealed class MergeModel(PeopleQueries people, DbSession db, AuditedWrites
         if (Kept is not null && Kept.Id == Removed?.Id) ModelState.AddModelError(nameof(Duplicate), text["Choose two different people."]);
         else if (Kept is not null && Removed is not null && await db.ExecuteScalarAsync<int>(
                      """
-                     SELECT COUNT(1) FROM Enrollments a JOIN Enrollments b ON b.CohortId = a.CohortId
-                     WHERE a.PersonId = @Kept AND b.PersonId = @Removed AND a.Status = 'Enrolled' AND b.Status = 'Enrolled'
+                     SELECT (SELECT COUNT(1) FROM Enrollments a JOIN Enrollments b ON b.CohortId = a.CohortId
+                             WHERE a.PersonId = @Kept AND b.PersonId = @Removed AND a.Status = 'Enrolled' AND b.Status = 'Enrolled')
+                          + (SELECT COUNT(1) FROM GroupMembers a JOIN GroupMembers b ON b.GroupId = a.GroupId
+                             WHERE a.PersonId = @Kept AND b.PersonId = @Removed AND a.LeftOn IS NULL AND b.LeftOn IS NULL)
                      """, new { Kept = Kept.Id, Removed = Removed.Id }) > 0)
             ModelState.AddModelError(nameof(Duplicate),
-                text["Both records are enrolled in the same cohort: record one of them as dropped out or transferred first."]);
+                text["Both records are active in the same cohort or group: end one of them (drop-out, transfer or leaving the group) first."]);
     }
 }

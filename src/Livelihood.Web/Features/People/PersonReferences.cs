@@ -10,6 +10,7 @@ public static class PersonReferences
     [
         ("Consents", "PersonId"),
         ("Enrollments", "PersonId"),
+        ("GroupMembers", "PersonId"),
         ("AbsenceAlerts", "PersonId"),
     ];
 }

@@ -47,6 +47,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.ManagerOrAdmin, p => p.RequireRole(Roles.Manager, Roles.Admin))
             .AddPolicy(Policies.RegisterPeople, p => p.RequireRole(Roles.FieldOfficer, Roles.Manager, Roles.Admin))
+            .AddPolicy(Policies.SeeGroups, p => p.RequireRole(Roles.FieldOfficer, Roles.Manager, Roles.Admin, Roles.GroupRecorder))
             .AddPolicy(Policies.SeePeople, p => p.RequireRole(Roles.FieldOfficer, Roles.Manager, Roles.Admin, Roles.Trainer))
             .AddPolicy(Policies.WorkOnCohorts, p => p.RequireRole(Roles.Trainer, Roles.Manager, Roles.Admin))
             .AddPolicy(Policies.FollowUpAlerts, p => p.RequireRole(Roles.FieldOfficer, Roles.Manager, Roles.Admin));

@@ -21,6 +21,9 @@ public static class Policies
     /// <summary>Who may open the people registry: those who register people, and trainers (for their cohorts' people).</summary>
     public const string SeePeople = "SeePeople";
 
+    /// <summary>Who may open producer groups: those who manage them, and group recorders (for their own group).</summary>
+    public const string SeeGroups = "SeeGroups";
+
     /// <summary>Who registers and edits people: field officers, managers, admins.</summary>
     public const string RegisterPeople = "RegisterPeople";
 

@@ -142,7 +142,7 @@ public sealed class DuplicatesAndMergeTests(DatabaseProvider provider) : AppFixt
         }, formPage: $"/People/Merge?survivor={survivor}&duplicate={duplicate}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("ทั้งสองรายการเรียนอยู่ในรุ่นเดียวกัน"));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("ทั้งสองรายการยังอยู่ในรุ่นหรือกลุ่มเดียวกัน"));
         Assert.That(await PeopleCountAsync(), Is.EqualTo(2));
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Livelihood.Data;
+using Livelihood.Web.Features.Groups;
 using Livelihood.Web.Platform.Audit;
 using Livelihood.Web.Platform.Auth;
 using Microsoft.AspNetCore.Authentication;
@@ -29,8 +30,19 @@ public sealed class EditModel(UserAccounts accounts, AuditedWrites audited, DbSe
         [Required(ErrorMessage = "Choose a role.")]
         public string Role { get; set; } = "";
 
+        /// <summary>For a group recorder: the one producer group they keep (their scope).</summary>
+        public long? GroupId { get; set; }
+
         public int Version { get; set; }
     }
+
+    public sealed record GroupChoice
+    {
+        public long Id { get; init; }
+        public string Name { get; init; } = "";
+    }
+
+    public IReadOnlyList<GroupChoice> GroupChoices { get; private set; } = [];
 
     [FromRoute] public long Id { get; set; }
     [FromQuery] public bool Saved { get; set; }
@@ -42,7 +54,7 @@ public sealed class EditModel(UserAccounts accounts, AuditedWrites audited, DbSe
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync()) return NotFound();
-        Input = new InputModel { DisplayName = Current.DisplayName, Role = Current.Role, Version = Current.Version };
+        Input = new InputModel { DisplayName = Current.DisplayName, Role = Current.Role, Version = Current.Version, GroupId = await GroupOfAsync() };
         return Page();
     }
 
@@ -51,12 +63,15 @@ public sealed class EditModel(UserAccounts accounts, AuditedWrites audited, DbSe
         if (!await LoadAsync()) return NotFound();
         Input = input;
         if (!Roles.All.Contains(input.Role)) ModelState.AddModelError("Input.Role", text["Choose a role."]);
+        if (input.Role == Roles.GroupRecorder && (input.GroupId is not { } groupId || GroupChoices.All(g => g.Id != groupId)))
+            ModelState.AddModelError("Input.GroupId", text["Choose the group this recorder keeps."]);
         if (ModelState.IsValid && input.Role != Roles.Admin && await IsLastActiveAdminAsync())
             ModelState.AddModelError("Input.Role", text["This is the last active admin: make someone else admin first."]);
         if (!ModelState.IsValid) return Page();
 
-        return await SavedOrStale(audited.UpdateAsync("Users", Id, input.Version,
-            new { DisplayName = input.DisplayName.Trim(), input.Role }));
+        var saved = await audited.UpdateAsync("Users", Id, input.Version, new { DisplayName = input.DisplayName.Trim(), input.Role });
+        if (saved) await SetGroupAsync(input.Role == Roles.GroupRecorder ? input.GroupId : null);
+        return await SavedOrStale(Task.FromResult(saved));
     }
 
     public async Task<IActionResult> OnPostResetPasswordAsync([Bind(Prefix = "NewPassword")] NewPassword newPassword, int version)
@@ -106,8 +121,23 @@ public sealed class EditModel(UserAccounts accounts, AuditedWrites audited, DbSe
         return Page();
     }
 
+    /// <summary>A recorder keeps exactly one group: the scope rows are replaced, and the change is in the audit log.</summary>
+    private async Task SetGroupAsync(long? groupId)
+    {
+        var before = await GroupOfAsync();
+        if (before == groupId) return;
+        await db.ExecuteAsync("DELETE FROM UserScopes WHERE UserId = @Id AND ScopeKind = @Kind", new { Id, Kind = GroupQueries.RecorderScope });
+        if (groupId is not null)
+            await db.ExecuteAsync("INSERT INTO UserScopes (UserId, ScopeKind, ScopeId) VALUES (@Id, @Kind, @groupId)", new { Id, Kind = GroupQueries.RecorderScope, groupId });
+        await audited.RecordAsync("Scope", "Users", Id, new { Before = before, After = groupId });
+    }
+
+    private Task<long?> GroupOfAsync()
+        => db.QuerySingleOrDefaultAsync<long?>("SELECT MIN(ScopeId) FROM UserScopes WHERE UserId = @Id AND ScopeKind = @Kind", new { Id, Kind = GroupQueries.RecorderScope });
+
     private async Task<bool> LoadAsync()
     {
+        GroupChoices = await db.QueryAsync<GroupChoice>("SELECT Id, Name FROM ProducerGroups WHERE Status <> 'Closed' ORDER BY Name, Id");
         var user = await accounts.FindByIdAsync(Id);
         if (user is null) return false;
         Current = user;
