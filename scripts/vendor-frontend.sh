@@ -16,4 +16,10 @@ bootstrap=$(fetch bootstrap@5.3.8)
 mkdir -p "$lib/bootstrap"
 cp "$bootstrap/dist/css/bootstrap.min.css" "$bootstrap/dist/js/bootstrap.bundle.min.js" "$bootstrap/LICENSE" "$lib/bootstrap/"
 echo "bootstrap@5.3.8" > "$lib/bootstrap/VERSION"
+
+# idb: a small promise wrapper over IndexedDB (the offline attendance queue); its UMD build defines window.idb.
+idb=$(fetch idb@8.0.4)
+mkdir -p "$lib/idb"
+cp "$idb/build/umd.js" "$idb/LICENSE" "$lib/idb/"
+echo "idb@8.0.4" > "$lib/idb/VERSION"
 echo "vendored into $lib"

@@ -30,17 +30,12 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Enr
     public async Task<IActionResult> OnPostAsync(string submissionId, Dictionary<long, string>? marks, Dictionary<long, string>? notes, Dictionary<long, int>? versions)
     {
         if (await LoadAsync() is { } refused) return refused;
-        if (Session.Status == "Cancelled")
+        if (NoAttendanceTaken() is { } why)
         {
-            ModelState.AddModelError("", text["This session was cancelled: no attendance is taken for it."]);
+            ModelState.AddModelError("", why);
             return Page();
         }
-        if (Session.SessionDate > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.Add(Platform.Localization.DisplayDates.ThailandOffset)))
-        {
-            ModelState.AddModelError("", text["This session is in the future: attendance is taken on the day."]);
-            return Page();
-        }
-        if (string.IsNullOrWhiteSpace(submissionId) || submissionId.Length > 64) return BadRequest();
+        if (!IsSubmissionId(submissionId)) return BadRequest();
 
         var entries = (marks ?? [])
             .Select(m => new RosterQueries.Entry(m.Key, m.Value, notes?.GetValueOrDefault(m.Key), versions?.GetValueOrDefault(m.Key) ?? 0))
@@ -49,6 +44,44 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Enr
         await LoadAsync();
         ModelState.Clear(); // show the saved marks, not the posted ones
         return Page();
+    }
+
+    /// <summary>One submission from the phone's offline queue (attendance-offline.js), as JSON.</summary>
+    public sealed record SyncRequest(string? SubmissionId, DateTimeOffset? MarkedAt, IReadOnlyList<SyncEntry>? Entries);
+
+    public sealed record SyncEntry(long EnrollmentId, string? Mark, string? Note, int BaseVersion);
+
+    /// <summary>
+    /// POST ?handler=Sync: saves marks taken offline, with the same checks and the same idempotent save as the form.
+    /// Answers the save's outcome as JSON; a refusal is a 400 with a message the phone shows the trainer.
+    /// </summary>
+    public async Task<IActionResult> OnPostSyncAsync([FromBody] SyncRequest? request)
+    {
+        if (await LoadAsync() is { } refused) return refused;
+        if (NoAttendanceTaken() is { } why) return Refuse(why);
+        if (request is null || !IsSubmissionId(request.SubmissionId) || request.MarkedAt is null || request.Entries is null
+            || request.Entries.Any(e => e.Mark is null || !AttendanceMarks.All.Contains(e.Mark)))
+            return Refuse(text["These marks could not be read. Take the attendance again."]);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var markedAt = request.MarkedAt.Value.UtcDateTime;
+        if (markedAt > now) markedAt = now; // a phone's clock may run ahead: never later than the server's now
+        var entries = request.Entries.Select(e => new RosterQueries.Entry(e.EnrollmentId, e.Mark!, e.Note, e.BaseVersion)).ToList();
+        return new JsonResult(await roster.SaveAsync(Session, request.SubmissionId!, markedAt, entries, user.Id!.Value));
+    }
+
+    private static JsonResult Refuse(string message) => new(new { message }) { StatusCode = StatusCodes.Status400BadRequest };
+
+    private static bool IsSubmissionId([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? id)
+        => !string.IsNullOrWhiteSpace(id) && id.Length <= 64;
+
+    /// <summary>Why no attendance is taken for the loaded session (cancelled, or not yet its day), or null.</summary>
+    private string? NoAttendanceTaken()
+    {
+        if (Session.Status == "Cancelled") return text["This session was cancelled: no attendance is taken for it."];
+        if (Session.SessionDate > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.Add(Platform.Localization.DisplayDates.ThailandOffset)))
+            return text["This session is in the future: attendance is taken on the day."];
+        return null;
     }
 
     private async Task<IActionResult?> LoadAsync()

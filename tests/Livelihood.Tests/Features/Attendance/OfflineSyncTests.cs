@@ -1,0 +1,240 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Livelihood.Data;
+using Livelihood.Tests.Support;
+using Livelihood.Web.Platform.Auth;
+
+namespace Livelihood.Tests.Features.Attendance;
+
+/// <summary>
+/// The offline sync endpoint (Roster?handler=Sync): what a phone sends when the connection returns, as JSON with the
+/// page's antiforgery token in the RequestVerificationToken header. Also the files that make the app installable.
+/// </summary>
+public sealed partial class OfflineSyncTests(DatabaseProvider provider) : AppFixture(provider)
+{
+    private long _today, _earlier, _mali, _bua;
+    private string _trainerEmail = "";
+
+    /// <summary>A running cohort taught by a trainer; a session today (29 Nov 2026) and an earlier one; two people.</summary>
+    [SetUp]
+    public async Task BuildCohort()
+    {
+        _trainerEmail = await App.CreateUserAsync(Roles.Trainer);
+        var now = App.Clock.Now.UtcDateTime;
+        (_today, _earlier, _mali, _bua) = await App.QueryAsync(async db =>
+        {
+            var village = await db.InsertAsync("INSERT INTO Villages (SubdistrictId, VillageNumber, NameTh, CreatedAt) VALUES (560501, 1, 'บ้าน', @now)", new { now });
+            var course = await db.InsertAsync("INSERT INTO Courses (NameTh, Category, StandardHours, AssessmentRequired, CreatedAt) VALUES ('ทอผ้า', 'หัตถกรรม', 30, 0, @now)", new { now });
+            var cohort = await db.InsertAsync("INSERT INTO Cohorts (Code, CourseId, StartDate, EndDate, Capacity, Status, CreatedAt) VALUES ('WEA-01', @course, '2026-11-01', '2026-12-31', 9, 'Running', @now)", new { course, now });
+            await db.ExecuteAsync("INSERT INTO UserScopes (UserId, ScopeKind, ScopeId) SELECT Id, 'Cohort', @cohort FROM Users WHERE Email = @_trainerEmail", new { cohort, _trainerEmail });
+            async Task<long> Session(string day) => await db.InsertAsync(
+                "INSERT INTO Sessions (CohortId, SessionDate, StartTime, DurationMinutes, Status, CreatedAt) VALUES (@cohort, @day, '09:00', 180, 'Scheduled', @now)",
+                new { cohort, day = DateOnly.ParseExact(day, "yyyy-MM-dd"), now });
+            async Task<long> Enroll(string name) => await db.InsertAsync(
+                "INSERT INTO Enrollments (CohortId, PersonId, EnrolledOn, Status, CreatedAt) VALUES (@cohort, @person, '2026-11-01', 'Enrolled', @now)",
+                new
+                {
+                    cohort, now,
+                    person = await db.InsertAsync(
+                        "INSERT INTO People (FullNameTh, Sex, BirthYear, VillageId, CitizenshipStatus, Status, RegisteredByUserId, CreatedAt) VALUES (@name, 'Female', 2005, @village, 'None', 'Active', (SELECT MIN(Id) FROM Users), @now)",
+                        new { name, village, now }),
+                });
+            return (await Session("2026-11-29"), await Session("2026-11-25"), await Enroll("มาลี"), await Enroll("บัวคำ"));
+        });
+    }
+
+    private async Task<HttpClient> TrainerAsync()
+    {
+        var client = App.Browser();
+        await client.PostFormAsync("/Account/SignIn", new() { ["Input.Email"] = _trainerEmail, ["Input.Password"] = TestApp.Password });
+        return client;
+    }
+
+    /// <summary>Sends a batch the way attendance-offline.js does: the token of a page the phone has, in the header.</summary>
+    private static async Task<HttpResponseMessage> SyncAsync(HttpClient client, long session, object batch, string? tokenFrom = null)
+    {
+        var page = await client.GetStringAsync(tokenFrom ?? "/Attendance");
+        var token = WebUtility.HtmlDecode(AntiforgeryToken().Match(page).Groups[1].Value);
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/Attendance/Roster/{session}?handler=Sync") { Content = JsonContent.Create(batch) };
+        request.Headers.Add("RequestVerificationToken", token);
+        return await client.SendAsync(request);
+    }
+
+    private static object Batch(string submissionId, DateTimeOffset markedAt, params (long Enrollment, string Mark, int BaseVersion)[] entries)
+        => new
+        {
+            submissionId,
+            markedAt = markedAt.ToString("O"),
+            entries = entries.Select(e => new { enrollmentId = e.Enrollment, mark = e.Mark, note = (string?)null, baseVersion = e.BaseVersion }).ToArray(),
+        };
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"), await response.Content.ReadAsStringAsync());
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    private Task<IReadOnlyList<string>> MarksOfAsync(long session)
+        => App.QueryAsync(db => db.QueryAsync<string>(
+            "SELECT p.FullNameTh || ':' || m.Mark FROM AttendanceMarks m JOIN Enrollments e ON e.Id = m.EnrollmentId JOIN People p ON p.Id = e.PersonId WHERE SessionId = @session ORDER BY p.FullNameTh",
+            new { session }));
+
+    private Task<(int Marks, int Audit, int Submissions)> CountsAsync()
+        => App.QueryAsync(db => db.QuerySingleAsync<(int, int, int)>(
+            "SELECT (SELECT COUNT(1) FROM AttendanceMarks), (SELECT COUNT(1) FROM AuditLog), (SELECT COUNT(1) FROM AttendanceSubmissions)"));
+
+    [Test]
+    public async Task Sync_saves_the_marks_taken_offline_and_answers_what_it_did()
+    {
+        var trainer = await TrainerAsync();
+
+        var response = await SyncAsync(trainer, _today, Batch("offline-1", App.Clock.Now.AddMinutes(-30), (_mali, "Present", 0), (_bua, "Absent", 0)));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var outcome = await JsonAsync(response);
+        Assert.That(outcome.GetProperty("saved").GetInt32(), Is.EqualTo(2));
+        Assert.That(outcome.GetProperty("keptNewerOnServer").GetArrayLength(), Is.Zero);
+        Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "บัวคำ:Absent", "มาลี:Present" }));
+        Assert.That(await App.QueryAsync(db => db.QuerySingleAsync<string>("SELECT Status FROM Sessions WHERE Id = @_today", new { _today })), Is.EqualTo("Held"));
+    }
+
+    [Test]
+    public async Task The_same_batch_sent_twice_changes_nothing_the_second_time_and_gets_the_same_answer()
+    {
+        var trainer = await TrainerAsync();
+        await SyncAsync(trainer, _today, Batch("first", App.Clock.Now.AddMinutes(-60), (_mali, "Absent", 0)));
+        var batch = Batch("twice", App.Clock.Now.AddMinutes(-30), (_mali, "Late", 1), (_bua, "Present", 0));
+        var first = await JsonAsync(await SyncAsync(trainer, _today, batch));
+        var before = await CountsAsync();
+        App.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        var again = await SyncAsync(trainer, _today, batch);
+
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var second = await JsonAsync(again);
+        Assert.That(second.GetProperty("repeat").GetBoolean(), Is.True);
+        Assert.That(first.GetProperty("repeat").GetBoolean(), Is.False);
+        foreach (var property in new[] { "saved", "keptNewerOnServer", "replacedServerChange" })
+            Assert.That(second.GetProperty(property).GetRawText(), Is.EqualTo(first.GetProperty(property).GetRawText()), property);
+        Assert.That(await CountsAsync(), Is.EqualTo(before), "no new mark, audit entry or submission");
+        Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "บัวคำ:Present", "มาลี:Late" }));
+    }
+
+    [Test]
+    public async Task An_older_offline_batch_does_not_overwrite_a_newer_server_change_and_names_the_person()
+    {
+        var trainer = await TrainerAsync();
+        await SyncAsync(trainer, _today, Batch("first", App.Clock.Now, (_mali, "Present", 0)));
+        var markedOfflineAt = App.Clock.Now.AddMinutes(1);
+        App.Clock.Advance(TimeSpan.FromMinutes(10));
+        var manager = await App.SignedInAsync(Roles.Manager);
+        await manager.PostFormAsync($"/Attendance/Roster/{_today}", new() { ["submissionId"] = "manager", [$"marks[{_mali}]"] = "Excused", [$"versions[{_mali}]"] = "1" });
+        App.Clock.Advance(TimeSpan.FromMinutes(10));
+
+        var response = await SyncAsync(trainer, _today, Batch("offline-old", markedOfflineAt, (_mali, "Absent", 1), (_bua, "Present", 0)));
+
+        var outcome = await JsonAsync(response);
+        Assert.That(outcome.GetProperty("keptNewerOnServer").EnumerateArray().Select(n => n.GetString()), Is.EqualTo(new[] { "มาลี" }));
+        Assert.That(outcome.GetProperty("saved").GetInt32(), Is.EqualTo(1));
+        Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "บัวคำ:Present", "มาลี:Excused" }), "the later change wins");
+    }
+
+    [Test]
+    public async Task A_marked_at_in_the_future_counts_as_now()
+    {
+        var trainer = await TrainerAsync();
+        await SyncAsync(trainer, _today, Batch("first", App.Clock.Now, (_mali, "Present", 0)));
+        App.Clock.Advance(TimeSpan.FromMinutes(10));
+        var manager = await App.SignedInAsync(Roles.Manager);
+        await manager.PostFormAsync($"/Attendance/Roster/{_today}", new() { ["submissionId"] = "manager", [$"marks[{_mali}]"] = "Excused", [$"versions[{_mali}]"] = "1" });
+
+        // A phone whose clock runs a day ahead cannot claim its stale mark is newer than the server's change...
+        var outcome = await JsonAsync(await SyncAsync(trainer, _today, Batch("ahead", App.Clock.Now.AddDays(1), (_mali, "Absent", 1))));
+
+        // ...it is taken as marked now, so it replaces the change and the trainer is told whose.
+        Assert.That(outcome.GetProperty("replacedServerChange").EnumerateArray().Select(n => n.GetString()), Is.EqualTo(new[] { "มาลี" }));
+    }
+
+    [Test]
+    public async Task A_trainer_of_another_cohort_is_refused()
+    {
+        var other = await App.SignedInAsync(Roles.Trainer);
+
+        var response = await SyncAsync(other, _today, Batch("intruder", App.Clock.Now, (_mali, "Absent", 0)));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(await MarksOfAsync(_today), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_cancelled_session_or_an_unreadable_batch_is_a_400_with_a_message_and_saves_nothing()
+    {
+        var trainer = await TrainerAsync();
+        await App.QueryAsync(db => db.ExecuteAsync("UPDATE Sessions SET Status = 'Cancelled' WHERE Id = @_earlier", new { _earlier }));
+        var before = await CountsAsync();
+
+        var cancelled = await SyncAsync(trainer, _earlier, Batch("c", App.Clock.Now, (_mali, "Present", 0)));
+        var unreadable = await SyncAsync(trainer, _today, Batch("u", App.Clock.Now, (_mali, "Asleep", 0)));
+        var noId = await SyncAsync(trainer, _today, Batch("", App.Clock.Now, (_mali, "Present", 0)));
+
+        Assert.That(cancelled.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await JsonAsync(cancelled)).GetProperty("message").GetString(), Does.Contain("คาบนี้ถูกยกเลิก"));
+        Assert.That(unreadable.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await JsonAsync(unreadable)).GetProperty("message").GetString(), Is.Not.Empty);
+        Assert.That(noId.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await CountsAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task Sync_without_the_antiforgery_token_is_refused()
+    {
+        var trainer = await TrainerAsync();
+
+        var response = await trainer.PostAsync($"/Attendance/Roster/{_today}?handler=Sync", JsonContent.Create(Batch("no-token", App.Clock.Now, (_mali, "Present", 0))));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await MarksOfAsync(_today), Is.Empty);
+    }
+
+    [Test]
+    public async Task The_roster_page_carries_the_texts_and_the_session_the_offline_script_needs()
+    {
+        var trainer = await TrainerAsync();
+
+        var roster = await trainer.GetStringAsync($"/Attendance/Roster/{_today}");
+
+        Assert.That(roster, Does.Contain($"data-session-id=\"{_today}\""));
+        Assert.That(roster, Does.Contain("data-saved-offline-text=\"บันทึกไว้ในโทรศัพท์เครื่องนี้แล้ว"));
+        Assert.That(roster, Does.Contain("data-offline-queue").And.Contain("data-waiting=\"รอส่ง {0} รายการ\""));
+        Assert.That(roster, Does.Contain("<link rel=\"manifest\" href=\"/manifest.webmanifest\"").And.Contain("/js/sw-register.js"));
+    }
+
+    [TestCase("/manifest.webmanifest", "application/manifest+json")]
+    [TestCase("/service-worker.js", "text/javascript")]
+    [TestCase("/icons/icon-192.png", "image/png")]
+    [TestCase("/icons/icon-512.png", "image/png")]
+    [TestCase("/lib/idb/umd.js", "text/javascript")]
+    public async Task The_files_that_make_the_app_installable_are_served_to_anyone(string path, string contentType)
+    {
+        var response = await App.Browser().GetAsync(path);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(contentType));
+    }
+
+    [Test]
+    public async Task The_manifest_starts_on_today_standalone_in_the_navbar_green()
+    {
+        var manifest = JsonDocument.Parse(await App.Browser().GetStringAsync("/manifest.webmanifest")).RootElement;
+
+        Assert.That(manifest.GetProperty("start_url").GetString(), Is.EqualTo("/Attendance"));
+        Assert.That(manifest.GetProperty("display").GetString(), Is.EqualTo("standalone"));
+        Assert.That(manifest.GetProperty("theme_color").GetString(), Is.EqualTo("#198754"));
+        Assert.That(manifest.GetProperty("icons").EnumerateArray().Select(i => i.GetProperty("sizes").GetString()), Is.EquivalentTo(new[] { "192x192", "512x512" }));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
