@@ -123,9 +123,7 @@ public sealed class EditModel(
         }
         else
         {
-            ModelState.AddModelError("", text["Someone else changed this meanwhile. Nothing was saved: check and save again."]);
-            ModelState.Remove("Input.Version");
-            Input.Version = (await cohorts.FindAsync(existing.Id))!.Version;
+            Input.Version = ModelState.RefuseStaleEdit(text["Someone else changed this meanwhile. Nothing was saved: check and save again."], (await cohorts.FindAsync(existing.Id))!.Version);
             await LoadChoicesAsync();
             return Page();
         }

@@ -100,9 +100,7 @@ public sealed class EditModel(GroupQueries groups, LocationQueries locations, Db
             groupId = existing.Id;
         else
         {
-            ModelState.AddModelError("", text["Someone else changed this meanwhile. Nothing was saved: check and save again."]);
-            ModelState.Remove("Input.Version");
-            Input.Version = (await groups.FindAsync(existing.Id))!.Version;
+            Input.Version = ModelState.RefuseStaleEdit(text["Someone else changed this meanwhile. Nothing was saved: check and save again."], (await groups.FindAsync(existing.Id))!.Version);
             await LoadChoicesAsync();
             return Page();
         }

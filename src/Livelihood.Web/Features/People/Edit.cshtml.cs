@@ -87,10 +87,8 @@ public sealed class EditModel(
         if (await audited.UpdateAsync("People", Existing.Id, Input.Version, columns))
             return RedirectToPage("Details", new { id = Existing.Id, saved = true });
 
-        ModelState.AddModelError("", text["Someone else changed this person while you were editing. Nothing was saved: check the details and save again."]);
         Existing = await people.FindAsync(Existing.Id);
-        ModelState.Remove("Input.Version");
-        Input.Version = Existing!.Version;
+        Input.Version = ModelState.RefuseStaleEdit(text["Someone else changed this person while you were editing. Nothing was saved: check the details and save again."], Existing!.Version);
         Picker = await LocationPicker.ForAsync(locations, Input.VillageId);
         return Page();
     }

@@ -33,7 +33,7 @@ public sealed class IndexModel(
         public long? TrainerId { get; set; }
     }
 
-    public sealed record Row
+    public record Row
     {
         public long Id { get; init; }
         public string FullNameTh { get; init; } = "";
@@ -51,32 +51,18 @@ public sealed class IndexModel(
         public string VillageLabel => LocationQueries.VillageLabel(VillageNumber, VillageName);
     }
 
-    /// <summary>A person as exported: the list's columns and the rest of the record; the sensitive ones only when asked for.</summary>
-    public sealed record ExportRow
+    /// <summary>A person as exported: the list's columns and the rest of the record (the sensitive ones only when asked for).</summary>
+    public sealed record ExportRow : Row
     {
-        public long Id { get; init; }
-        public string FullNameTh { get; init; } = "";
-        public string? FullNameLatin { get; init; }
-        public string? Nickname { get; init; }
-        public string Sex { get; init; } = "";
-        public DateOnly? BirthDate { get; init; }
-        public int BirthYear { get; init; }
-        public int VillageNumber { get; init; }
-        public string VillageName { get; init; } = "";
         public string SubdistrictName { get; init; } = "";
-        public string DistrictName { get; init; } = "";
-        public string? Phone { get; init; }
         public string CitizenshipStatus { get; init; } = "";
         public string? Education { get; init; }
         public string? GuardianName { get; init; }
         public string? GuardianRelation { get; init; }
         public string? GuardianPhone { get; init; }
-        public string Status { get; init; } = "";
-        public bool HasDataConsent { get; init; }
         public string? IdNumber { get; init; }
         public string? Ethnicity { get; init; }
         public string? VulnerabilityFlags { get; init; }
-        public string VillageLabel => LocationQueries.VillageLabel(VillageNumber, VillageName);
     }
 
     [BindProperty(SupportsGet = true)] public Filters Filter { get; set; } = new();

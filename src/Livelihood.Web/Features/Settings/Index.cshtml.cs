@@ -1,3 +1,4 @@
+using Livelihood.Web.Platform.Audit;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Livelihood.Web.Platform.Jobs;
@@ -37,9 +38,7 @@ public sealed class IndexModel(AppSettings settings, IStringLocalizer<AdminText>
         if (!ModelState.IsValid) return Page();
         if (!await settings.SetAsync(language, Input.DefaultLanguage, Input.Version))
         {
-            ModelState.AddModelError("", text["Someone else changed the settings while you were editing. Nothing was saved: check and save again."]);
-            ModelState.Remove("Input.Version");
-            Input.Version = (await LoadAsync()).Version;
+            Input.Version = ModelState.RefuseStaleEdit(text["Someone else changed the settings while you were editing. Nothing was saved: check and save again."], (await LoadAsync()).Version);
             return Page();
         }
         return RedirectToPage(new { saved = true });

@@ -113,11 +113,8 @@ public sealed class EditModel(UserAccounts accounts, AuditedWrites audited, DbSe
             return RedirectToPage("Edit", new { id = Id, saved = true });
         }
 
-        ModelState.AddModelError("", text[StaleMessage]);
         await LoadAsync();
-        // Keep what was typed, but against the current version, so a deliberate second save goes through.
-        ModelState.Remove("Input.Version");
-        Input.Version = Current.Version;
+        Input.Version = ModelState.RefuseStaleEdit(text[StaleMessage], Current.Version);
         return Page();
     }
 

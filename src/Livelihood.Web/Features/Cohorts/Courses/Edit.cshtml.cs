@@ -78,9 +78,7 @@ public sealed class EditModel(DbSession db, AuditedWrites audited, TimeProvider 
         }
         if (await audited.UpdateAsync("Courses", Id.Value, Input.Version, values)) return RedirectToPage("Index");
 
-        ModelState.AddModelError("", text["Someone else changed this meanwhile. Nothing was saved: check and save again."]);
-        ModelState.Remove("Input.Version");
-        Input.Version = await db.ExecuteScalarAsync<int>("SELECT Version FROM Courses WHERE Id = @Id", new { Id });
+        Input.Version = ModelState.RefuseStaleEdit(text["Someone else changed this meanwhile. Nothing was saved: check and save again."], await db.ExecuteScalarAsync<int>("SELECT Version FROM Courses WHERE Id = @Id", new { Id }));
         return Page();
     }
 }
