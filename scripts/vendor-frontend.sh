@@ -22,4 +22,10 @@ idb=$(fetch idb@8.0.4)
 mkdir -p "$lib/idb"
 cp "$idb/build/umd.js" "$idb/LICENSE" "$lib/idb/"
 echo "idb@8.0.4" > "$lib/idb/VERSION"
+
+# Chart.js: the group and dashboard charts; its UMD build defines window.Chart.
+chartjs=$(fetch chart.js@4.5.1)
+mkdir -p "$lib/chart.js"
+cp "$chartjs/dist/chart.umd.min.js" "$chartjs/LICENSE.md" "$lib/chart.js/"
+echo "chart.js@4.5.1" > "$lib/chart.js/VERSION"
 echo "vendored into $lib"
