@@ -10,3 +10,4 @@ public sealed class SessionsText;
 public sealed class AttendanceText;
 public sealed class AlertsText;
 public sealed class GroupsText;
+public sealed class FollowUpsText;

@@ -53,6 +53,7 @@ public sealed partial class TranslationTests
     [TestCase("CohortsText")]
     [TestCase("SessionsText")]
     [TestCase("AlertsText")]
+    [TestCase("FollowUpsText")]
     public void No_two_keys_differ_only_in_case(string resource)
     {
         // The resource reader folds case, so "District" and "district" would shadow each other.
@@ -74,6 +75,7 @@ public sealed partial class TranslationTests
             "Groups" => "GroupsText",
             "Sessions" => "SessionsText",
             "Alerts" => "AlertsText",
+            "FollowUps" => "FollowUpsText",
             "Locations" => "SharedText",
             _ => null,
         };

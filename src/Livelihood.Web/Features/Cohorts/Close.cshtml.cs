@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using Hangfire;
 using Livelihood.Data;
+using Livelihood.Web.Features.FollowUps;
 using Livelihood.Web.Platform.Audit;
 using Livelihood.Web.Platform.Auth;
 using Livelihood.Web.Resources;
@@ -12,12 +14,13 @@ namespace Livelihood.Web.Features.Cohorts;
 
 /// <summary>
 /// Closing a running cohort: shows each active enrollment's attendance rate and whether it completes (and why not);
-/// on confirmation the graduates become Completed with a certificate code and the cohort becomes Completed.
+/// on confirmation the graduates become Completed with a certificate code and the cohort becomes Completed, and their
+/// follow-ups are scheduled.
 /// Those who do not complete stay enrolled, without a certificate.
 /// </summary>
 [Authorize(Policy = Policies.ManagerOrAdmin)]
-public sealed class CloseModel(CohortQueries cohorts, EnrollmentQueries enrollments, AuditedWrites audited, TimeProvider clock,
-    IStringLocalizer<CohortsText> text) : PageModel
+public sealed class CloseModel(CohortQueries cohorts, EnrollmentQueries enrollments, AuditedWrites audited, IBackgroundJobClient jobs,
+    TimeProvider clock, IStringLocalizer<CohortsText> text) : PageModel
 {
     public sealed record Outcome(EnrollmentQueries.RosterRow Enrollment, decimal? RatePercent, bool Completes, string? WhyNot, string? AssessmentResult);
 
@@ -47,6 +50,8 @@ public sealed class CloseModel(CohortQueries cohorts, EnrollmentQueries enrollme
             if (!saved) return Stale();
         }
         if (!await audited.UpdateAsync("Cohorts", Id, version, new { Status = CohortStatus.Completed }, "Close")) return Stale();
+        // The graduates' 3-, 6- and 12-month follow-ups are written by a job, once this close has committed.
+        ScheduleFollowUpsJob.EnqueueFor(jobs, Id);
         return RedirectToPage("Details", new { id = Id, saved = true });
     }
 

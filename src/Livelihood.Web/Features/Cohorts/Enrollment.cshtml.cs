@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Livelihood.Data;
+using Livelihood.Web.Features.FollowUps;
 using Livelihood.Web.Platform.Audit;
 using Livelihood.Web.Platform.Auth;
 using Livelihood.Web.Resources;
@@ -16,8 +17,8 @@ namespace Livelihood.Web.Features.Cohorts;
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCohorts)]
 public sealed class EnrollmentModel(
-    CohortQueries cohorts, EnrollmentQueries enrollments, DbSession db, AuditedWrites audited, CurrentUser user, TimeProvider clock,
-    IStringLocalizer<CohortsText> text) : PageModel
+    CohortQueries cohorts, EnrollmentQueries enrollments, FollowUpQueries followUps, DbSession db, AuditedWrites audited, CurrentUser user,
+    TimeProvider clock, IStringLocalizer<CohortsText> text) : PageModel
 {
     public sealed record Row
     {
@@ -126,6 +127,7 @@ public sealed class EnrollmentModel(
             EndedOn = input.On!.Value,
             TransferredToEnrollmentId = newEnrollment,
         }, "Transfer");
+        if (saved) await followUps.CarryBaselineAsync(Id, newEnrollment);
         return await SavedOrStale(saved);
     }
 

@@ -1,4 +1,5 @@
 using Livelihood.Data;
+using Livelihood.Web.Features.FollowUps;
 using Livelihood.Web.Platform.Audit;
 
 namespace Livelihood.Web.Features.Cohorts;
@@ -7,7 +8,7 @@ namespace Livelihood.Web.Features.Cohorts;
 /// Enrollments of people in cohorts: the roster, seats, and the rules of enrolling (capacity, one active enrollment
 /// per person and cohort) shared by enrolling and transferring.
 /// </summary>
-public sealed class EnrollmentQueries(DbSession db, AuditedWrites audited, TimeProvider clock)
+public sealed class EnrollmentQueries(DbSession db, AuditedWrites audited, FollowUpQueries followUps, TimeProvider clock)
 {
     public const string Enrolled = "Enrolled";
     public const string Completed = "Completed";
@@ -59,8 +60,10 @@ public sealed class EnrollmentQueries(DbSession db, AuditedWrites audited, TimeP
         return null;
     }
 
-    public Task<long> EnrollAsync(long cohortId, long personId, DateOnly enrolledOn)
-        => audited.InsertAsync("Enrollments", new
+    /// <summary>Enrolls the person, and schedules their baseline follow-up, due on the enrollment date.</summary>
+    public async Task<long> EnrollAsync(long cohortId, long personId, DateOnly enrolledOn)
+    {
+        var id = await audited.InsertAsync("Enrollments", new
         {
             CohortId = cohortId,
             PersonId = personId,
@@ -68,6 +71,9 @@ public sealed class EnrollmentQueries(DbSession db, AuditedWrites audited, TimeP
             Status = Enrolled,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
+        await followUps.ScheduleBaselineAsync(id);
+        return id;
+    }
 
     public sealed record Attendance
     {

@@ -12,5 +12,6 @@ public static class PersonReferences
         ("Enrollments", "PersonId"),
         ("GroupMembers", "PersonId"),
         ("AbsenceAlerts", "PersonId"),
+        ("FollowUps", "PersonId"),
     ];
 }

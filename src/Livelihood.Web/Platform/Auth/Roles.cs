@@ -32,4 +32,7 @@ public static class Policies
 
     /// <summary>Who follows up absence alerts: field officers, managers, admins (never trainers or group recorders).</summary>
     public const string FollowUpAlerts = "FollowUpAlerts";
+
+    /// <summary>Who does income follow-ups: field officers (in their districts), managers, admins.</summary>
+    public const string DoFollowUps = "DoFollowUps";
 }

@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Storage.SQLite;
 using Livelihood.Data;
 using Livelihood.Web.Features.Alerts;
+using Livelihood.Web.Features.FollowUps;
 using Livelihood.Web.Platform.Auth;
 using Microsoft.Data.SqlClient;
 
@@ -51,5 +52,6 @@ public static class HangfireSetup
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<DatabaseHousekeeping>(DatabaseHousekeeping.JobId, job => job.RunAsync(), Cron.Daily(20)); // 03:00 in Thailand
         recurring.AddOrUpdate<RaiseAbsenceAlertsJob>(RaiseAbsenceAlertsJob.JobId, job => job.RunAsync(null), Cron.Daily(19)); // 02:00 in Thailand
+        recurring.AddOrUpdate<FollowUpsNightlyJob>(FollowUpsNightlyJob.JobId, job => job.RunAsync(), Cron.Daily(19, 30)); // 02:30 in Thailand
     }
 }

@@ -12,6 +12,15 @@ public sealed class AppSettings(DbSession db, AuditedWrites audited, IMemoryCach
 {
     public const string DefaultLanguage = "DefaultLanguage";
 
+    /// <summary>The self-reliance line (DESIGN.md "Self-reliant"), in satang per month.</summary>
+    public const string SelfRelianceLine = "SelfRelianceLineSatang";
+
+    /// <summary>The first day of the fiscal year the indicators default to, as MM-dd (Thai fiscal year: 10-01).</summary>
+    public const string FiscalYearStart = "FiscalYearStart";
+
+    /// <summary>The lower bounds of the age bands after the first, comma-separated: "15,18,25,36" is under 15, 15–17, ..., 36+.</summary>
+    public const string AgeBands = "AgeBands";
+
     private const string CacheKey = "settings";
 
     public sealed record Setting
@@ -32,6 +41,12 @@ public sealed class AppSettings(DbSession db, AuditedWrites audited, IMemoryCach
 
     public async Task<string?> GetAsync(string name)
         => (await AllAsync()).TryGetValue(name, out var setting) ? setting.Value : null;
+
+    /// <summary>The self-reliance line as money (3 000 THB if the row is missing or unreadable).</summary>
+    public async Task<Money> SelfRelianceLineAsync()
+        => long.TryParse(await GetAsync(SelfRelianceLine), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var satang)
+            ? Money.FromSatang(satang)
+            : new Money(3000m);
 
     /// <summary>Changes a setting if nobody changed it since <paramref name="expectedVersion"/>; false when stale.</summary>
     public async Task<bool> SetAsync(Setting setting, string value, int expectedVersion)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Livelihood.Data;
+using Livelihood.Web.Features.FollowUps;
 using Livelihood.Web.Features.Groups;
 using Livelihood.Web.Platform.Audit;
 using Livelihood.Web.Platform.Auth;
@@ -33,6 +34,9 @@ public sealed class EditModel(UserAccounts accounts, AuditedWrites audited, DbSe
         /// <summary>For a group recorder: the one producer group they keep (their scope).</summary>
         public long? GroupId { get; set; }
 
+        /// <summary>For a field officer: the districts whose follow-ups they see (their scope).</summary>
+        public List<long> DistrictIds { get; set; } = [];
+
         public int Version { get; set; }
     }
 
@@ -44,6 +48,16 @@ public sealed class EditModel(UserAccounts accounts, AuditedWrites audited, DbSe
 
     public IReadOnlyList<GroupChoice> GroupChoices { get; private set; } = [];
 
+    public sealed record DistrictChoice
+    {
+        public long Id { get; init; }
+        public string Name { get; init; } = "";
+        public string ProvinceName { get; init; } = "";
+    }
+
+    /// <summary>The districts of the provinces where the programme has villages (and any already assigned).</summary>
+    public IReadOnlyList<DistrictChoice> DistrictChoices { get; private set; } = [];
+
     [FromRoute] public long Id { get; set; }
     [FromQuery] public bool Saved { get; set; }
 
@@ -54,7 +68,8 @@ public sealed class EditModel(UserAccounts accounts, AuditedWrites audited, DbSe
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync()) return NotFound();
-        Input = new InputModel { DisplayName = Current.DisplayName, Role = Current.Role, Version = Current.Version, GroupId = await GroupOfAsync() };
+        Input = new InputModel { DisplayName = Current.DisplayName, Role = Current.Role, Version = Current.Version, GroupId = await GroupOfAsync(),
+            DistrictIds = [.. await DistrictsOfAsync()] };
         return Page();
     }
 
@@ -65,12 +80,18 @@ public sealed class EditModel(UserAccounts accounts, AuditedWrites audited, DbSe
         if (!Roles.All.Contains(input.Role)) ModelState.AddModelError("Input.Role", text["Choose a role."]);
         if (input.Role == Roles.GroupRecorder && (input.GroupId is not { } groupId || GroupChoices.All(g => g.Id != groupId)))
             ModelState.AddModelError("Input.GroupId", text["Choose the group this recorder keeps."]);
+        if (input.DistrictIds.Any(id => DistrictChoices.All(d => d.Id != id)))
+            ModelState.AddModelError("Input.DistrictIds", text["Choose districts from the list."]);
         if (ModelState.IsValid && input.Role != Roles.Admin && await IsLastActiveAdminAsync())
             ModelState.AddModelError("Input.Role", text["This is the last active admin: make someone else admin first."]);
         if (!ModelState.IsValid) return Page();
 
         var saved = await audited.UpdateAsync("Users", Id, input.Version, new { DisplayName = input.DisplayName.Trim(), input.Role });
-        if (saved) await SetGroupAsync(input.Role == Roles.GroupRecorder ? input.GroupId : null);
+        if (saved)
+        {
+            await SetGroupAsync(input.Role == Roles.GroupRecorder ? input.GroupId : null);
+            await SetDistrictsAsync(input.Role == Roles.FieldOfficer ? input.DistrictIds : []);
+        }
         return await SavedOrStale(Task.FromResult(saved));
     }
 
@@ -129,12 +150,36 @@ public sealed class EditModel(UserAccounts accounts, AuditedWrites audited, DbSe
         await audited.RecordAsync("Scope", "Users", Id, new { Before = before, After = groupId });
     }
 
+    /// <summary>A field officer's districts: the scope rows are replaced, and the change is in the audit log.</summary>
+    private async Task SetDistrictsAsync(IReadOnlyCollection<long> districtIds)
+    {
+        var before = await DistrictsOfAsync();
+        var after = districtIds.Distinct().Order().ToList();
+        if (before.SequenceEqual(after)) return;
+        await db.ExecuteAsync("DELETE FROM UserScopes WHERE UserId = @Id AND ScopeKind = @Kind", new { Id, Kind = FollowUpQueries.DistrictScope });
+        await db.ExecuteAsync("INSERT INTO UserScopes (UserId, ScopeKind, ScopeId) VALUES (@Id, @Kind, @DistrictId)",
+            after.Select(d => new { Id, Kind = FollowUpQueries.DistrictScope, DistrictId = d }));
+        await audited.RecordAsync("Scope", "Users", Id, new { Before = string.Join(",", before), After = string.Join(",", after) });
+    }
+
+    private Task<IReadOnlyList<long>> DistrictsOfAsync()
+        => db.QueryAsync<long>("SELECT ScopeId FROM UserScopes WHERE UserId = @Id AND ScopeKind = @Kind ORDER BY ScopeId", new { Id, Kind = FollowUpQueries.DistrictScope });
+
     private Task<long?> GroupOfAsync()
         => db.QuerySingleOrDefaultAsync<long?>("SELECT MIN(ScopeId) FROM UserScopes WHERE UserId = @Id AND ScopeKind = @Kind", new { Id, Kind = GroupQueries.RecorderScope });
 
     private async Task<bool> LoadAsync()
     {
         GroupChoices = await db.QueryAsync<GroupChoice>("SELECT Id, Name FROM ProducerGroups WHERE Status <> 'Closed' ORDER BY Name, Id");
+        DistrictChoices = await db.QueryAsync<DistrictChoice>(
+            """
+            SELECT d.Id, d.NameTh AS Name, pr.NameTh AS ProvinceName
+            FROM Districts d JOIN Provinces pr ON pr.Id = d.ProvinceId
+            WHERE EXISTS (SELECT 1 FROM Districts vd JOIN Subdistricts vs ON vs.DistrictId = vd.Id JOIN Villages v ON v.SubdistrictId = vs.Id
+                          WHERE vd.ProvinceId = d.ProvinceId)
+               OR EXISTS (SELECT 1 FROM UserScopes us WHERE us.UserId = @Id AND us.ScopeKind = 'District' AND us.ScopeId = d.Id)
+            ORDER BY pr.NameTh, d.NameTh, d.Id
+            """, new { Id });
         var user = await accounts.FindByIdAsync(Id);
         if (user is null) return false;
         Current = user;
