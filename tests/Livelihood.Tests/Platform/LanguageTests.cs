@@ -35,7 +35,13 @@ public sealed class LanguageTests(DatabaseProvider provider) : AppFixture(provid
     {
         var manager = await App.SignedInAsync(Roles.Manager);
 
-        var saved = await manager.PostFormAsync("/Settings", new() { ["Input.DefaultLanguage"] = "en", ["Input.Version"] = "1" });
+        // The settings form also carries the outcome settings (unchanged here) and one version for all of them.
+        var version = System.Text.RegularExpressions.Regex.Match(await manager.GetStringAsync("/Settings"), "name=\"Input.Version\" value=\"(\\d+)\"").Groups[1].Value;
+        var saved = await manager.PostFormAsync("/Settings", new()
+        {
+            ["Input.DefaultLanguage"] = "en", ["Input.SelfRelianceLine"] = "3000", ["Input.FiscalYearMonth"] = "10", ["Input.FiscalYearDay"] = "1",
+            ["Input.AgeBands"] = "15, 18, 25, 36", ["Input.Version"] = version,
+        });
         Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
 
         Assert.That(await App.Browser().GetStringAsync("/Account/SignIn"), Does.Contain("<html lang=\"en\">"));
