@@ -7,7 +7,7 @@
 //   sent by the pages when the connection returns. Nothing else is kept: no other page, no answer to a post.
 // Change VERSION with every change to this file or to SHELL: the new worker then replaces the old caches.
 'use strict';
-var VERSION = 'v3';
+var VERSION = 'v4';
 var SHELL_CACHE = 'livelihood-shell-' + VERSION;
 var PAGES_CACHE = 'livelihood-pages-' + VERSION;
 var SHELL = [
@@ -67,13 +67,10 @@ function pageKey(url) { return url.origin + url.pathname.replace(/\/$/, '').toLo
 
 function keepable(response) { return response && response.ok && !response.redirected && response.type === 'basic'; }
 
-// The body is read in full before the put, so replacing a kept page is one quick step: a page being kept again
-// (Today brings its rosters each time it loads) is never missing from the cache while the new copy streams in.
+// A put replaces the kept copy in one step: a page being kept again (Today brings its rosters each time it loads) is
+// never missing from the cache while the new copy is written.
 function store(url, response) {
-    return response.arrayBuffer().then(function (body) {
-        var whole = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-        return caches.open(PAGES_CACHE).then(function (cache) { return cache.put(pageKey(url), whole); });
-    });
+    return caches.open(PAGES_CACHE).then(function (cache) { return cache.put(pageKey(url), response); });
 }
 
 // Today's copy also brings the rosters it links to, so the trainer need not open each one while online.
@@ -109,17 +106,12 @@ function networkFirst(event, url) {
         return response;
     }).catch(function () {
         return caches.open(PAGES_CACHE).then(function (cache) {
-            // A copy being kept right now can be missing for a moment: look again once before falling back to Today.
-            return cache.match(pageKey(url))
-                .then(function (hit) { return hit || later(300).then(function () { return cache.match(pageKey(url)); }); })
-                .then(function (hit) {
-                    return hit || cache.match(pageKey(new URL('/Attendance', url))).then(function (today) { return today || Response.error(); });
-                });
+            return cache.match(pageKey(url)).then(function (hit) {
+                return hit || cache.match(pageKey(new URL('/Attendance', url))).then(function (today) { return today || Response.error(); });
+            });
         });
     });
 }
-
-function later(ms) { return new Promise(function (resolve) { setTimeout(resolve, ms); }); }
 
 function shell(request, url) {
     return caches.open(SHELL_CACHE).then(function (cache) {

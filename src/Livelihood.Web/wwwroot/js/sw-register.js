@@ -2,12 +2,20 @@
 (function () {
     'use strict';
     if (!('serviceWorker' in navigator)) return;
+
+    // Whether a worker answered this page's own request (and so kept it already). Not navigator.serviceWorker
+    // .controller: the first worker's clients.claim() sets it on a page it never saw, and often before `ready` below
+    // has run, so asking the controller would skip keeping the very first Today. workerStart stays 0 when no worker
+    // was involved.
+    var navigation = performance.getEntriesByType ? performance.getEntriesByType('navigation')[0] : null;
+    var seenByWorker = navigation ? navigation.workerStart > 0 : !!navigator.serviceWorker.controller;
+
     navigator.serviceWorker.register('/service-worker.js', { scope: '/' }).catch(function () { /* the app works without it */ });
 
-    // A page loaded before the worker took control was not seen by it: ask it to keep this attendance page (Today
+    // A page loaded before the worker was active was not seen by it: ask it to keep this attendance page (Today
     // brings its rosters along).
     navigator.serviceWorker.ready.then(function (registration) {
-        if (!navigator.serviceWorker.controller && registration.active && /^\/attendance(\/|$)/i.test(location.pathname))
+        if (!seenByWorker && registration.active && /^\/attendance(\/|$)/i.test(location.pathname))
             registration.active.postMessage({ type: 'keep', path: location.pathname });
     });
 
