@@ -33,7 +33,21 @@ public sealed class DemoSeedTests(DatabaseProvider provider) : AppFixture(provid
             SELECT COUNT(1) FROM Sessions s JOIN UserScopes u ON u.ScopeKind = 'Cohort' AND u.ScopeId = s.CohortId
             JOIN Users t ON t.Id = u.UserId WHERE t.Email = 'trainer@demo.livelihood' AND s.SessionDate = @today
             """, new { today })), Is.EqualTo(1), "the demo trainer has a session today");
-        Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM Enrollments WHERE Status = 'Completed' AND CertificateCode IS NOT NULL")), Is.EqualTo(15));
+        Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM Enrollments WHERE Status = 'Completed' AND CertificateCode IS NOT NULL")), Is.EqualTo(15 + 24),
+            "the sewing graduates, and the bakery and hairdressing graduates of earlier cohorts (for a year of follow-ups)");
+
+        var followUps = (await App.QueryAsync(db => db.QueryAsync<(string Kind, string Status, int Count)>(
+            "SELECT Kind, Status, COUNT(1) FROM FollowUps GROUP BY Kind, Status"))).ToList();
+        foreach (var kind in new[] { "Baseline", "ThreeMonths", "SixMonths", "TwelveMonths" })
+            Assert.That(followUps.Where(f => f.Kind == kind && f.Status == "Done").Sum(f => f.Count), Is.GreaterThan(0), $"done {kind} follow-ups");
+        Assert.That(followUps.Where(f => f.Status == "Missed").Sum(f => f.Count), Is.GreaterThan(0), "missed follow-ups");
+        Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM FollowUps WHERE Status = 'Due' AND DueOn < @today", new { today })),
+            Is.GreaterThan(0), "overdue follow-ups");
+        Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM FollowUps WHERE Status = 'Done' AND DoneOn <= @yearAgo", new { yearAgo = today.AddYears(-1) })),
+            Is.GreaterThan(0), "follow-ups reach back more than a year");
+        Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>(
+            "SELECT COUNT(1) FROM FollowUpDigests g JOIN Users u ON u.Id = g.UserId WHERE u.Email = 'officer@demo.livelihood'")), Is.EqualTo(1),
+            "the demo field officer has districts and this week's digest");
 
         Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM AbsenceAlerts WHERE Status = 'Open'")), Is.GreaterThanOrEqualTo(2),
             "the demo has open absence alerts to follow up");

@@ -78,16 +78,16 @@ public static class DemoCohorts
         return $"Courses: {Courses.Length}; cohorts: 5 (completed, running with a session today, enrolling, planned, cancelled).";
     }
 
-    private static Task<long> CohortAsync(DbSession db, string code, long course, long? programme, long? village, DateOnly start, DateOnly end, int capacity, string status, DateTime now)
+    internal static Task<long> CohortAsync(DbSession db, string code, long course, long? programme, long? village, DateOnly start, DateOnly end, int capacity, string status, DateTime now)
         => db.InsertAsync(
             """
             INSERT INTO Cohorts (Code, CourseId, ProgrammeId, VenueVillageId, StartDate, EndDate, Capacity, Status, CreatedAt)
             VALUES (@code, @course, @programme, @village, @start, @end, @capacity, @status, @now)
             """, new { code, course, programme, village, start, end, capacity, status, now });
 
-    private sealed record DemoSession(long Id, DateOnly Date);
+    internal sealed record DemoSession(long Id, DateOnly Date);
 
-    private static async Task<List<DemoSession>> SessionsAsync(DbSession db, long cohort, DateOnly from, DateOnly to, DayOfWeek[] days, string? status, DateTime now)
+    internal static async Task<List<DemoSession>> SessionsAsync(DbSession db, long cohort, DateOnly from, DateOnly to, DayOfWeek[] days, string? status, DateTime now)
     {
         var holidays = new[] { new DateOnly(from.Year, 12, 5), new DateOnly(from.Year, 12, 31), new DateOnly(to.Year, 1, 1) };
         var slots = SessionSchedule.Generate(new(days.Distinct().ToList(), new TimeOnly(9, 0), 180, from, to, holidays)).Slots;
@@ -99,14 +99,14 @@ public static class DemoCohorts
         return sessions;
     }
 
-    private static Task<long> EnrollAsync(DbSession db, long cohort, long person, DateOnly on, string status, DateOnly? ended, string? reason, string? certificate, DateTime now)
+    internal static Task<long> EnrollAsync(DbSession db, long cohort, long person, DateOnly on, string status, DateOnly? ended, string? reason, string? certificate, DateTime now)
         => db.InsertAsync(
             """
             INSERT INTO Enrollments (CohortId, PersonId, EnrolledOn, Status, EndedOn, DropoutReason, AssessmentResult, CertificateCode, CreatedAt)
             VALUES (@cohort, @person, @on, @status, @ended, @reason, @Assessment, @certificate, @now)
             """, new { cohort, person, on, status, ended, reason, Assessment = certificate is null ? null : "Pass", certificate, now });
 
-    private static async Task MarksAsync(DbSession db, IEnumerable<DemoSession> sessions, long enrollment, long by, Random random, DateTime now, double absentChance)
+    internal static async Task MarksAsync(DbSession db, IEnumerable<DemoSession> sessions, long enrollment, long by, Random random, DateTime now, double absentChance)
     {
         foreach (var session in sessions)
         {

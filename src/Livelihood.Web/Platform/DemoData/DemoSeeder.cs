@@ -1,6 +1,7 @@
 using System.Text;
 using Livelihood.Data;
 using Livelihood.Web.Features.Alerts;
+using Livelihood.Web.Features.FollowUps;
 using Livelihood.Web.Platform.Auth;
 
 namespace Livelihood.Web.Platform.DemoData;
@@ -9,7 +10,8 @@ namespace Livelihood.Web.Platform.DemoData;
 /// `seed-demo`: fills an empty database with a believable programme and one account per role. Each feature adds its
 /// part here as it arrives. Refuses to touch a database that already has users.
 /// </summary>
-public sealed class DemoSeeder(DbSession db, UserAccounts accounts, FirstRunState firstRun, RaiseAbsenceAlertsJob alerts, TimeProvider clock)
+public sealed class DemoSeeder(DbSession db, UserAccounts accounts, FirstRunState firstRun, RaiseAbsenceAlertsJob alerts,
+    FollowUpsNightlyJob followUps, TimeProvider clock)
 {
     public const string DemoPassword = "Demo-2569!";
 
@@ -43,6 +45,8 @@ public sealed class DemoSeeder(DbSession db, UserAccounts accounts, FirstRunStat
             report.AppendLine($"People: {people}, registered by the field officer.");
             var trainer = await accounts.FindByEmailAsync("trainer@demo.livelihood");
             report.AppendLine(await DemoCohorts.SeedAsync(db, trainer!.Id, trainer.Id, now));
+            report.AppendLine(await DemoFollowUps.SeedAsync(db, officer.Id, trainer.Id, now));
+            await followUps.RunOnceAsync(); // the field officer's digest of this week
             await alerts.RaiseAsync(null);
             report.AppendLine($"Open absence alerts: {await db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM AbsenceAlerts WHERE Status = 'Open'")}.");
             return report.ToString();
