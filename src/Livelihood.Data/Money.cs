@@ -15,6 +15,10 @@ public readonly record struct Money(decimal Baht)
     /// <summary>True when the amount has no more than two decimal places (no fractions of a satang).</summary>
     public bool IsWholeSatang => Baht * 100m == decimal.Truncate(Baht * 100m);
 
+    public static Money operator +(Money a, Money b) => new(a.Baht + b.Baht);
+
+    public static Money operator -(Money a, Money b) => new(a.Baht - b.Baht);
+
     public string ToString(CultureInfo culture) => Baht.ToString("#,##0.00", culture);
 
     public override string ToString() => ToString(CultureInfo.InvariantCulture);

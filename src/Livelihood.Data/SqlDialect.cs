@@ -14,6 +14,9 @@ public abstract class SqlDialect
     /// <summary>Wraps an ordered SELECT so it returns one page; binds @Skip and @Take.</summary>
     public abstract string Page(string orderedSelect);
 
+    /// <summary>The 'yyyy-MM' month of a date column, for totals by month.</summary>
+    public abstract string Month(string dateColumn);
+
     /// <summary>Statements that keep the database healthy (statistics, file size); run by the nightly job.</summary>
     public abstract string Housekeeping { get; }
 
@@ -30,6 +33,7 @@ public sealed class SqliteDialect : SqlDialect
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
     public override string SelectNewId => ";\nSELECT last_insert_rowid();";
     public override string Page(string orderedSelect) => orderedSelect + "\nLIMIT @Take OFFSET @Skip";
+    public override string Month(string dateColumn) => $"substr({dateColumn}, 1, 7)";
     public override string Housekeeping => "PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);";
 }
 
@@ -39,5 +43,6 @@ public sealed class SqlServerDialect : SqlDialect
     public override DatabaseProvider Provider => DatabaseProvider.SqlServer;
     public override string SelectNewId => ";\nSELECT CAST(SCOPE_IDENTITY() AS BIGINT);";
     public override string Page(string orderedSelect) => orderedSelect + "\nOFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
+    public override string Month(string dateColumn) => $"CONVERT(char(7), {dateColumn}, 126)";
     public override string Housekeeping => "EXEC sp_updatestats;";
 }

@@ -33,7 +33,7 @@ public sealed class IndexModel(CurrentUser user) : PageModel
         ],
         Roles.Manager => [People, Cohorts, Groups, new("Settings", "Default language and other organisation settings.", "/Settings")],
         Roles.FieldOfficer => [People, AbsenceAlerts, Groups],
-        Roles.GroupRecorder => [new("My group", "Your group's members and products.", "/Groups")],
+        Roles.GroupRecorder => [new("My group", "Your group's members, products and sales.", "/Groups")],
         _ => [],
     };
 }

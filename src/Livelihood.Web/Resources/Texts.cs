@@ -11,3 +11,4 @@ public sealed class AttendanceText;
 public sealed class AlertsText;
 public sealed class GroupsText;
 public sealed class FollowUpsText;
+public sealed class LedgerText;

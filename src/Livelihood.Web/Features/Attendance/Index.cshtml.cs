@@ -30,7 +30,7 @@ public sealed class IndexModel(DbSession db, CurrentUser user, TimeProvider cloc
 
     public async Task OnGetAsync()
     {
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.Add(DisplayDates.ThailandOffset));
+        Today = DisplayDates.ThaiToday(clock);
         Sessions = await db.QueryAsync<Item>(
             """
             SELECT s.Id, s.SessionDate, s.StartTime, s.DurationMinutes, s.Status, c.Code AS CohortCode, co.NameTh AS CourseNameTh,

@@ -79,7 +79,7 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Enr
     private string? NoAttendanceTaken()
     {
         if (Session.Status == "Cancelled") return text["This session was cancelled: no attendance is taken for it."];
-        if (Session.SessionDate > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.Add(Platform.Localization.DisplayDates.ThailandOffset)))
+        if (Session.SessionDate > Platform.Localization.DisplayDates.ThaiToday(clock))
             return text["This session is in the future: attendance is taken on the day."];
         return null;
     }

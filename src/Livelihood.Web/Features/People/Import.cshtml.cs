@@ -1,3 +1,4 @@
+using Livelihood.Web.Platform.Export;
 using Hangfire;
 using Livelihood.Web.Platform.Auth;
 using Livelihood.Web.Platform.Paging;

@@ -1,3 +1,4 @@
+using Livelihood.Web.Platform.Export;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -42,7 +43,7 @@ public static class ImportFile
         width = Math.Max(width, nonEmpty.Skip(1).Select(r => LastText(r.Values)).DefaultIfEmpty(0).Max());
         if (width > MaxColumns) throw new Refused("The file has too many columns.");
         var headers = Enumerable.Range(0, width)
-            .Select(i => i < header.Length && !string.IsNullOrWhiteSpace(header[i]) ? header[i]!.Trim() : ColumnLetter(i))
+            .Select(i => i < header.Length && !string.IsNullOrWhiteSpace(header[i]) ? header[i]!.Trim() : ExportFile.ColumnLetter(i))
             .ToList();
         var rows = nonEmpty.Skip(1)
             .Select(r => (r.RowNumber, Enumerable.Range(0, width).Select(i => i < r.Values.Length ? Clean(r.Values[i]) : null).ToArray()))
@@ -63,14 +64,6 @@ public static class ImportFile
         if (value is null) return null;
         var trimmed = value.Trim();
         return trimmed.Length == 0 ? null : trimmed;
-    }
-
-    /// <summary>A, B, … Z, AA, AB: the name Excel shows for a column without a header.</summary>
-    public static string ColumnLetter(int index)
-    {
-        var name = "";
-        for (var n = index + 1; n > 0; n = (n - 1) / 26) name = (char)('A' + (n - 1) % 26) + name;
-        return name;
     }
 
     private static List<(int RowNumber, string?[] Values)> ReadCsv(Stream stream)

@@ -1,3 +1,4 @@
+using Livelihood.Web.Platform.Export;
 using Dapper;
 using Livelihood.Data;
 using Livelihood.Web.Features.Locations;

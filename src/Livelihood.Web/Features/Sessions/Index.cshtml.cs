@@ -77,7 +77,7 @@ public sealed class IndexModel(
     /// <summary>Why nothing can be added or changed any more (a completed or cancelled cohort); null while it can.</summary>
     public string? Locked { get; private set; }
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime + DisplayDates.ThailandOffset);
+    public DateOnly Today => DisplayDates.ThaiToday(clock);
 
     public async Task<IActionResult> OnGetAsync()
     {

@@ -26,4 +26,7 @@ public static class DisplayDates
         => DateOnly.TryParseExact(text.Trim(), [DateFormat, "d/M/yyyy"], culture, DateTimeStyles.None, out date);
 
     public static readonly TimeSpan ThailandOffset = TimeSpan.FromHours(7);
+
+    /// <summary>Today's date in Thailand, where every user works (the server may run in UTC).</summary>
+    public static DateOnly ThaiToday(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime + ThailandOffset);
 }

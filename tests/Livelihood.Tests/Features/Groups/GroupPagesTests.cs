@@ -126,4 +126,33 @@ public sealed class GroupPagesTests(DatabaseProvider provider) : AppFixture(prov
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("กรุณาเลือกกลุ่มที่ผู้บันทึกบัญชีคนนี้ดูแล"));
         Assert.That(await App.QueryAsync(db => db.QuerySingleAsync<string>("SELECT Role FROM Users WHERE Id = @id", new { id })), Is.EqualTo(Roles.Trainer));
     }
+
+    [Test]
+    public async Task The_manager_list_shows_last_sale_and_fiscal_year_sales_and_flags_an_active_group_quiet_for_60_days()
+    {
+        var selling = await Ledger.LedgerData.GroupAsync(App, "กลุ่มขายดี");
+        var quiet = await Ledger.LedgerData.GroupAsync(App, "กลุ่มเงียบ");
+        var voidedOnly = await Ledger.LedgerData.GroupAsync(App, "กลุ่มยกเลิก");
+        // Today is 29 Nov 2026: 30 Sep 2026 is 60 days ago (still counts); the fiscal year began on 1 Oct 2026.
+        await Ledger.LedgerData.EntryAsync(App, selling.Id, "Sale", "2026-09-30", 700m, productId: selling.ProductId, quantity: 1);
+        await Ledger.LedgerData.EntryAsync(App, selling.Id, "Sale", "2026-10-01", 250.25m, productId: selling.ProductId, quantity: 1);
+        await Ledger.LedgerData.EntryAsync(App, quiet.Id, "Sale", "2026-09-29", 100m, productId: quiet.ProductId, quantity: 1);
+        await Ledger.LedgerData.EntryAsync(App, voidedOnly.Id, "Sale", "2026-11-20", 100m, productId: voidedOnly.ProductId, quantity: 1, voided: true);
+        var manager = await App.SignedInAsync(Roles.Manager);
+
+        var list = await manager.GetStringAsync("/Groups");
+        var dormant = await manager.GetStringAsync("/Groups?dormant=true");
+
+        Assert.That(Row(list, "กลุ่มขายดี"), Does.Contain("1 ต.ค. 2569").And.Contain("250.25").And.Not.Contain("อาจหยุดดำเนินการ"));
+        Assert.That(Row(list, "กลุ่มเงียบ"), Does.Contain("29 ก.ย. 2569").And.Contain("อาจหยุดดำเนินการ"));
+        Assert.That(Row(list, "กลุ่มยกเลิก"), Does.Contain("ยังไม่มี").And.Contain("อาจหยุดดำเนินการ"));
+        Assert.That(dormant, Does.Contain("กลุ่มเงียบ").And.Contain("กลุ่มยกเลิก").And.Not.Contain("กลุ่มขายดี"));
+    }
+
+    private static string Row(string page, string group)
+    {
+        var start = page.IndexOf($">{group}</a>", StringComparison.Ordinal);
+        Assert.That(start, Is.GreaterThan(0), group);
+        return page[start..page.IndexOf("</tr>", start, StringComparison.Ordinal)];
+    }
 }

@@ -1,3 +1,4 @@
+using Livelihood.Web.Platform.Export;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;

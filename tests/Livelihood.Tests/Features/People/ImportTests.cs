@@ -1,3 +1,4 @@
+using Livelihood.Web.Platform.Export;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -322,7 +323,7 @@ public sealed partial class ImportTests(DatabaseProvider provider) : AppFixture(
                     else if ((c == 5 || c == 6) && value.All(char.IsAsciiDigit))
                         cell = new Cell { CellValue = new CellValue(long.Parse(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)) };
                     else cell = Text(value);
-                    cell.CellReference = ImportFile.ColumnLetter(c) + (rowIndex + 1).ToString(CultureInfo.InvariantCulture);
+                    cell.CellReference = ExportFile.ColumnLetter(c) + (rowIndex + 1).ToString(CultureInfo.InvariantCulture);
                     cells.Add(cell);
                 }
                 data.Append(new Row(cells) { RowIndex = ++rowIndex });

@@ -5,7 +5,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Livelihood.Web.Features.People;
+namespace Livelihood.Web.Platform.Export;
 
 /// <summary>
 /// Writes a table (header row, then rows of text, numbers and dates) as CSV (UTF-8 with BOM so Excel reads Thai, text
@@ -47,16 +47,19 @@ public static class ExportFile
 
     private static async Task WriteCsvAsync(Stream file, IReadOnlyList<string> headers, IAsyncEnumerable<object?[]> rows)
     {
-        var options = CsvWriterOptions.Default with { WriteByteOrderMark = true, Injection = CsvInjection.Escape };
+        // Text that a spreadsheet would run as a formula is escaped; numbers are not text (a loss of -300.10 stays a number).
+        var options = CsvWriterOptions.Default with { WriteByteOrderMark = true, Injection = CsvInjection.None };
         await using var writer = CsvWriter.Create(file, options, leaveOpen: true);
         writer.WriteRecord(headers.ToArray());
         var fields = new string[headers.Count];
         await foreach (var row in rows)
         {
-            for (var i = 0; i < fields.Length; i++) fields[i] = i < row.Length ? Text(row[i]) : "";
+            for (var i = 0; i < fields.Length; i++) fields[i] = i < row.Length ? row[i] is string text ? NoFormula(text) : Text(row[i]) : "";
             await writer.WriteRecordAsync(fields);
         }
     }
+
+    private static string NoFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
     private static string Text(object? value) => value switch
     {
@@ -65,6 +68,14 @@ public static class ExportFile
         IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+
+    /// <summary>A, B, … Z, AA, AB: the name Excel shows for a column without a header.</summary>
+    public static string ColumnLetter(int index)
+    {
+        var name = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26) name = (char)('A' + (n - 1) % 26) + name;
+        return name;
+    }
 
     private const uint DateStyle = 1;
     private const uint HeaderStyle = 2;
@@ -111,7 +122,7 @@ public static class ExportFile
         writer.WriteStartElement(new Row { RowIndex = rowIndex });
         for (var i = 0; i < values.Length; i++)
         {
-            var reference = ImportFile.ColumnLetter(i) + rowIndex.ToString(CultureInfo.InvariantCulture);
+            var reference = ColumnLetter(i) + rowIndex.ToString(CultureInfo.InvariantCulture);
             switch (values[i])
             {
                 case null:
