@@ -52,6 +52,17 @@ public sealed class DemoSeedTests(DatabaseProvider provider) : AppFixture(provid
         Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM AbsenceAlerts WHERE Status = 'Open'")), Is.GreaterThanOrEqualTo(2),
             "the demo has open absence alerts to follow up");
 
+        // Producer groups: a year of ledger, the recorder's group with two voided mistakes, one group gone quiet.
+        Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM ProducerGroups")), Is.EqualTo(3));
+        Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM LedgerEntries")), Is.GreaterThan(500));
+        Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>(
+            """
+            SELECT COUNT(1) FROM LedgerEntries e JOIN UserScopes u ON u.ScopeKind = 'ProducerGroup' AND u.ScopeId = e.GroupId
+            JOIN Users r ON r.Id = u.UserId WHERE r.Email = 'recorder@demo.livelihood' AND e.VoidedAt IS NOT NULL
+            """)), Is.EqualTo(2));
+        Assert.That(await App.QueryAsync(db => db.QuerySingleAsync<DateOnly>("SELECT MAX(EntryDate) FROM LedgerEntries WHERE Kind = 'Sale' AND GroupId = (SELECT MAX(Id) FROM ProducerGroups)")),
+            Is.LessThanOrEqualTo(today.AddDays(-75)), "the bakery group has been quiet for 75 days");
+
         var client = App.Browser();
         var signIn = await client.PostFormAsync("/Account/SignIn", new() { ["Input.Email"] = "trainer@demo.livelihood", ["Input.Password"] = DemoSeeder.DemoPassword });
         Assert.That(signIn.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Redirect));

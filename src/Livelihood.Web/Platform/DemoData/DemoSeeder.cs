@@ -45,6 +45,8 @@ public sealed class DemoSeeder(DbSession db, UserAccounts accounts, FirstRunStat
             report.AppendLine($"People: {people}, registered by the field officer.");
             var trainer = await accounts.FindByEmailAsync("trainer@demo.livelihood");
             report.AppendLine(await DemoCohorts.SeedAsync(db, trainer!.Id, trainer.Id, now));
+            var recorder = await accounts.FindByEmailAsync("recorder@demo.livelihood");
+            report.AppendLine(await DemoGroups.SeedAsync(db, recorder!.Id, now));
             report.AppendLine(await DemoFollowUps.SeedAsync(db, officer.Id, trainer.Id, now));
             await followUps.RunOnceAsync(); // the field officer's digest of this week
             await alerts.RaiseAsync(null);
