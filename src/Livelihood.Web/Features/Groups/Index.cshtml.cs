@@ -11,7 +11,7 @@ namespace Livelihood.Web.Features.Groups;
 
 /// <summary>Producer groups with status and member count; search by name, village or trade. A recorder goes to their group.</summary>
 [Authorize(Policy = Policies.SeeGroups)]
-public sealed class IndexModel(IndexModel.Handler handler, GroupQueries groups, TimeProvider clock) : PageModel
+public sealed class IndexModel(IndexModel.Handler handler, GroupQueries groups, AppSettings settings, TimeProvider clock) : PageModel
 {
     public const int PageSize = 25;
 
@@ -44,7 +44,7 @@ public sealed class IndexModel(IndexModel.Handler handler, GroupQueries groups, 
         if (!groups.CanManage)
             return await groups.RecordersGroupAsync() is { } own ? RedirectToPage("Details", new { id = own }) : Forbid();
         var today = DisplayDates.ThaiToday(clock);
-        FiscalYearStart = FiscalYear.StartOf(today);
+        FiscalYearStart = await settings.FiscalYearStartOfAsync(today);
         Groups = await handler.ListAsync(new Filter(Search, Status, Dormant), today, FiscalYearStart, PageNumber);
         return Page();
     }

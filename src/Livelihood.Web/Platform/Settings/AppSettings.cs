@@ -48,6 +48,10 @@ public sealed class AppSettings(DbSession db, AuditedWrites audited, IMemoryCach
             ? Money.FromSatang(satang)
             : new Money(3000m);
 
+    /// <summary>The first day of the fiscal year that <paramref name="day"/> falls in, by the setting (1 October if unreadable).</summary>
+    public async Task<DateOnly> FiscalYearStartOfAsync(DateOnly day)
+        => FiscalYear.StartOf(day, IndicatorSettings.TryParseFiscalYearStart(await GetAsync(FiscalYearStart), out var start) ? start : FiscalYear.ThaiStart);
+
     /// <summary>Changes a setting if nobody changed it since <paramref name="expectedVersion"/>; false when stale.</summary>
     public async Task<bool> SetAsync(Setting setting, string value, int expectedVersion)
     {

@@ -1,11 +1,14 @@
 namespace Livelihood.Web.Platform.Settings;
 
-/// <summary>The Thai government's fiscal year, 1 October to 30 September, which programmes and donors report by.</summary>
+/// <summary>A fiscal year that starts on a given day each year; a manager sets the day (Thailand's starts on 1 October).</summary>
 public static class FiscalYear
 {
-    public const int StartMonth = 10;
+    public static readonly (int Month, int Day) ThaiStart = (10, 1);
 
     /// <summary>The first day of the fiscal year <paramref name="day"/> falls in.</summary>
-    public static DateOnly StartOf(DateOnly day)
-        => new(day.Month >= StartMonth ? day.Year : day.Year - 1, StartMonth, 1);
+    public static DateOnly StartOf(DateOnly day, (int Month, int Day) start)
+    {
+        var thisYears = new DateOnly(day.Year, start.Month, start.Day);
+        return day >= thisYears ? thisYears : thisYears.AddYears(-1);
+    }
 }
