@@ -46,7 +46,8 @@ public sealed class OfflineAttendanceTests : BrowserTest
         await Page.GetByLabel("รหัสผ่าน").FillAsync(KestrelApp.AdminPassword);
         await Page.GetByRole(AriaRole.Button, new() { Name = "เข้าสู่ระบบ" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "WEA-07" })).ToBeVisibleAsync();
-        await WaitUntilAsync($"() => caches.match('/attendance/roster/{session}').then(r => !!r)", "the roster kept on the phone");
+        // Today says when the roster is kept on the phone, so the trainer knows before leaving the signal behind.
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "WEA-07" }).GetByText("พร้อมใช้แม้ไม่มีสัญญาณ")).ToBeVisibleAsync(new() { Timeout = 10_000 });
 
         // No signal: the roster opens from the phone, and Save keeps the marks on it.
         await Page.Context.SetOfflineAsync(true);

@@ -7,7 +7,7 @@
 //   sent by the pages when the connection returns. Nothing else is kept: no other page, no answer to a post.
 // Change VERSION with every change to this file or to SHELL: the new worker then replaces the old caches.
 'use strict';
-var VERSION = 'v4';
+var VERSION = 'v5';
 var SHELL_CACHE = 'livelihood-shell-' + VERSION;
 var PAGES_CACHE = 'livelihood-pages-' + VERSION;
 var SHELL = [
@@ -19,6 +19,7 @@ var SHELL = [
     '/js/attendance-queue.js',
     '/js/attendance-offline.js',
     '/js/sw-register.js',
+    '/js/ready-offline.js',
     '/manifest.webmanifest',
     '/icons/icon-192.png',
     '/icons/icon-512.png'

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Playwright;
 
 namespace Livelihood.BrowserTests.Support;
@@ -96,19 +95,4 @@ public abstract class BrowserTest
     }
 
     protected Task GoToAsync(string path) => Page.GotoAsync(App.Url(path));
-
-    /// <summary>
-    /// Waits until a condition that the page can only answer asynchronously (e.g. "() => caches.match(url).then(r => !!r)")
-    /// is true. Not WaitForFunctionAsync: that takes the Promise itself as a true answer and returns after the first
-    /// look, whatever the Promise resolves to.
-    /// </summary>
-    protected async Task WaitUntilAsync(string asyncCondition, string what)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!await Page.EvaluateAsync<bool>(asyncCondition))
-        {
-            if (waited.Elapsed > TimeSpan.FromSeconds(10)) Assert.Fail($"Waited 10 s for {what}.");
-            await Task.Delay(100);
-        }
-    }
 }
