@@ -2,6 +2,7 @@ using Livelihood.Data;
 using Livelihood.Web.Platform;
 using Livelihood.Web.Platform.Audit;
 using Livelihood.Web.Platform.Auth;
+using Livelihood.Web.Platform.BenchData;
 using Livelihood.Web.Platform.Database;
 using Livelihood.Web.Platform.DemoData;
 using Livelihood.Web.Platform.Errors;
@@ -10,7 +11,8 @@ using Livelihood.Web.Platform.Jobs;
 using Livelihood.Web.Platform.Localization;
 using Livelihood.Web.Platform.Settings;
 
-// Verbs: (none) runs the web app; "migrate" only migrates; "seed-demo" migrates and fills an empty database.
+// Verbs: (none) runs the web app; "migrate" only migrates; "seed-demo" migrates and fills an empty database;
+// "seed-bench --scale 1.0 [--seed 8] [--targets file]" migrates and bulk-loads the benchmark's data set (scripts/bench).
 var verb = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
 var builder = WebApplication.CreateBuilder(args);
 
@@ -71,6 +73,22 @@ if (verb == "seed-demo")
     await using var scope = app.Services.CreateAsyncScope();
     var report = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
     Console.WriteLine(report);
+    return;
+}
+
+if (verb == "seed-bench")
+{
+    try
+    {
+        var seeder = new BenchSeeder(database, app.Services.GetRequiredService<TimeProvider>());
+        Console.WriteLine(seeder.Seed(app.Configuration.GetValue("scale", 1.0), app.Configuration.GetValue("seed", BenchSeeder.DefaultSeed),
+            app.Configuration["targets"] ?? BenchSeeder.DefaultTargetsFile(database)));
+    }
+    catch (InvalidOperationException ex)
+    {
+        Console.Error.WriteLine(ex.Message);
+        Environment.ExitCode = 1;
+    }
     return;
 }
 
