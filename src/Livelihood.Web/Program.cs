@@ -103,6 +103,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages();
 app.MapHealth();
+app.MapBareEndpointsWhenBenchmarking();
 app.UseJobs();
 
 app.Run();

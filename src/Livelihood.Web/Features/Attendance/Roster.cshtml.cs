@@ -13,7 +13,7 @@ namespace Livelihood.Web.Features.Attendance;
 /// a note each, Save. Saving marks the session held; re-opening shows the saved marks.
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCohorts)]
-public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, EnrollmentQueries enrollments, CurrentUser user,
+public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, CurrentUser user,
     TimeProvider clock, IStringLocalizer<AttendanceText> text) : PageModel
 {
     [FromRoute] public long Id { get; set; }
@@ -90,8 +90,7 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Enr
         if (session is null) return NotFound();
         if (!await cohorts.CanWorkOnAsync(session.CohortId)) return Forbid();
         Session = session;
-        Rows = await roster.RosterAsync(session);
-        Rates = (await enrollments.AttendanceAsync(session.CohortId)).ToDictionary(a => a.EnrollmentId, a => Completion.RatePercent(a.Minutes));
+        (Rows, Rates) = await roster.ViewAsync(session);
         return null;
     }
 }

@@ -12,7 +12,7 @@ namespace Livelihood.Web.Features.Attendance;
 /// Saving is idempotent (each submission carries an id made on the phone) and the later change wins: a mark changed
 /// on the server after the trainer marked is kept, and the trainer is told.
 /// </summary>
-public sealed class RosterQueries(DbSession db, AuditedWrites audited, IBackgroundJobClient jobs, TimeProvider clock)
+public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, AuditedWrites audited, IBackgroundJobClient jobs, TimeProvider clock)
 {
     public sealed record Session
     {
@@ -62,6 +62,17 @@ public sealed class RosterQueries(DbSession db, AuditedWrites audited, IBackgrou
               AND (e.Status NOT IN ('DroppedOut', 'Transferred') OR e.EndedOn > @SessionDate)
             ORDER BY p.FullNameTh, e.Id
             """, new { session.Id, session.CohortId, session.SessionDate });
+
+    /// <summary>What the roster page shows of a session: who is on it with their marks, and each enrollment's rate.</summary>
+    public sealed record View(IReadOnlyList<Row> Rows, IReadOnlyDictionary<long, decimal?> Rates);
+
+    /// <summary>
+    /// The roster page's data. The benchmark's bare endpoint (Platform/BenchData) calls this too, so that both run
+    /// exactly the same SQL and the difference between them is the page's own cost.
+    /// </summary>
+    public async Task<View> ViewAsync(Session session)
+        => new(await RosterAsync(session),
+            (await enrollments.AttendanceAsync(session.CohortId)).ToDictionary(a => a.EnrollmentId, a => Completion.RatePercent(a.Minutes)));
 
     private sealed record Stamp
     {

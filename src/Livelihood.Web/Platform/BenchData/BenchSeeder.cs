@@ -577,7 +577,7 @@ public sealed class BenchSeeder(ConnectionFactory factory, TimeProvider clock)
                         var product = Pick(plan.Products);
                         var quantity = product.ByWeight ? Math.Round(0.5 + random.NextDouble() * 20, 1) : random.Next(1, 30);
                         var price = Chance(0.9) ? product.Satang : (long)Math.Round(product.Satang * (0.9 + random.NextDouble() * 0.2));
-                        entries.Add(new Entry(plan.Id, day, 0, product.Id, quantity, price, (long)Math.Round(quantity * price), (byte)random.Next(BenchWords.Channels.Length), 0, plan.Recorder));
+                        entries.Add(new Entry(plan.Id, day, 0, product.Id, quantity, price, (long)Math.Round(quantity * price, MidpointRounding.AwayFromZero), (byte)random.Next(BenchWords.Channels.Length), 0, plan.Recorder));
                     }
                     else if (roll < 0.9)
                         entries.Add(new Entry(plan.Id, day, 1, 0, 0, 0, random.Next(50, 5000) * 100L, (byte)random.Next(BenchWords.ExpenseCategories.Length), 0, plan.Recorder));

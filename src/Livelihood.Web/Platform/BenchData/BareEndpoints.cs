@@ -1,0 +1,32 @@
+using Livelihood.Web.Features.Attendance;
+using Livelihood.Web.Features.Cohorts;
+using Livelihood.Web.Platform.Auth;
+
+namespace Livelihood.Web.Platform.BenchData;
+
+/// <summary>
+/// The benchmark's bare endpoints (issue 8): a page's data through the page's own query class and SQL, answered as
+/// JSON without the page. The page's throughput divided by the bare one is what Razor, the layout and the page model
+/// cost on top of the database. Mapped only when <see cref="Switch"/> is true (scripts/bench/run.sh sets it), so a
+/// normal run never has them. Same authorization as the page.
+/// </summary>
+public static class BareEndpoints
+{
+    public const string Switch = "Livelihood:Bench:BareEndpoints";
+
+    public static void MapBareEndpointsWhenBenchmarking(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue<bool>(Switch)) return;
+        app.MapGet("/bench/roster/{sessionId:long}", RosterAsync).RequireAuthorization(Policies.WorkOnCohorts);
+    }
+
+    /// <summary>The roster page's data (Features/Attendance/Roster), with its checks: 404 unknown, 403 not the trainer's.</summary>
+    private static async Task<IResult> RosterAsync(long sessionId, RosterQueries roster, CohortQueries cohorts)
+    {
+        var session = await roster.SessionAsync(sessionId);
+        if (session is null) return Results.NotFound();
+        if (!await cohorts.CanWorkOnAsync(session.CohortId)) return Results.Forbid();
+        var view = await roster.ViewAsync(session);
+        return Results.Json(new { session, view.Rows, view.Rates });
+    }
+}
