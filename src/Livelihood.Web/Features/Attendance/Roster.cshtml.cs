@@ -1,5 +1,6 @@
 using Livelihood.Web.Features.Cohorts;
 using Livelihood.Web.Platform.Auth;
+using Livelihood.Web.Platform.Database;
 using Livelihood.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -27,6 +28,9 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
 
+    // The save opens its own short transaction (RosterQueries.SaveAsync): loading the page before and after it runs
+    // outside, so trainers saving at the same moment wait for each other's writes only, not for each other's pages.
+    [OwnTransaction]
     public async Task<IActionResult> OnPostAsync(string submissionId, Dictionary<long, string>? marks, Dictionary<long, string>? notes, Dictionary<long, int>? versions)
     {
         if (await LoadAsync() is { } refused) return refused;
@@ -55,6 +59,7 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
     /// POST ?handler=Sync: saves marks taken offline, with the same checks and the same idempotent save as the form.
     /// Answers the save's outcome as JSON; a refusal is a 400 with a message the phone shows the trainer.
     /// </summary>
+    [OwnTransaction]
     public async Task<IActionResult> OnPostSyncAsync([FromBody] SyncRequest? request)
     {
         if (await LoadAsync() is { } refused) return refused;

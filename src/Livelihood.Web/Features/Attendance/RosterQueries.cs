@@ -4,6 +4,7 @@ using Livelihood.Data;
 using Livelihood.Web.Features.Alerts;
 using Livelihood.Web.Features.Cohorts;
 using Livelihood.Web.Platform.Audit;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Livelihood.Web.Features.Attendance;
 
@@ -12,7 +13,8 @@ namespace Livelihood.Web.Features.Attendance;
 /// Saving is idempotent (each submission carries an id made on the phone) and the later change wins: a mark changed
 /// on the server after the trainer marked is kept, and the trainer is told.
 /// </summary>
-public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, AuditedWrites audited, IBackgroundJobClient jobs, TimeProvider clock)
+public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, AuditedWrites audited, IBackgroundJobClient jobs, IMemoryCache cache,
+    TimeProvider clock)
 {
     public sealed record Session
     {
@@ -92,6 +94,31 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
     /// </summary>
     public async Task<Outcome> SaveAsync(Session session, string clientSubmissionId, DateTime markedAt, IReadOnlyList<Entry> entries, long userId)
     {
+        // One short transaction for the reads the writes depend on and the writes (the page's own loading runs outside
+        // it, see RosterModel): on SQLite it holds the one write lock, so it must not wait on anything else.
+        var outcome = await db.InTransactionAsync(() => WriteAsync(session, clientSubmissionId, markedAt, entries, userId));
+        // Someone who stops coming should reach the office the same day, not after the nightly run. Scheduled after
+        // the commit: the check must see the new marks, and storing the job is not done holding the write lock.
+        if (!outcome.Repeat) ScheduleAlertCheck(session.CohortId);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Schedules the cohort's absence-alert check once for a burst of saves: a save that finds the check still
+    /// pending (an offline queue sending several sessions, two trainers of one cohort) has committed before it starts,
+    /// since the check never starts before <see cref="RaiseAbsenceAlertsJob.AfterSave"/> and the burst window closes a
+    /// second earlier. Two saves racing here schedule two checks, which is harmless: the check is idempotent.
+    /// </summary>
+    private void ScheduleAlertCheck(long cohortId)
+    {
+        var key = (nameof(ScheduleAlertCheck), cohortId);
+        if (cache.TryGetValue(key, out _)) return;
+        RaiseAbsenceAlertsJob.EnqueueFor(jobs, cohortId);
+        cache.Set(key, true, RaiseAbsenceAlertsJob.AfterSave - TimeSpan.FromSeconds(1));
+    }
+
+    private async Task<Outcome> WriteAsync(Session session, string clientSubmissionId, DateTime markedAt, IReadOnlyList<Entry> entries, long userId)
+    {
         var previous = await db.QuerySingleOrDefaultAsync<string>(
             "SELECT Result FROM AttendanceSubmissions WHERE ClientSubmissionId = @clientSubmissionId", new { clientSubmissionId });
         if (previous is not null) return JsonSerializer.Deserialize<Outcome>(previous)! with { Repeat = true };
@@ -137,8 +164,6 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
         if (session.Status == "Scheduled")
             await db.ExecuteAsync("UPDATE Sessions SET Status = 'Held', Version = Version + 1 WHERE Id = @Id AND Status = 'Scheduled'", new { session.Id });
 
-        // Someone who stops coming should reach the office the same day, not after the nightly run.
-        RaiseAbsenceAlertsJob.EnqueueFor(jobs, session.CohortId);
         var outcome = new Outcome(saved, kept, replaced, false);
         await db.ExecuteAsync(
             """

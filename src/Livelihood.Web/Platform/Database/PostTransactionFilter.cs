@@ -13,7 +13,8 @@ public sealed class PostTransactionFilter(DbSession db) : IAsyncPageFilter
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (HttpMethods.IsGet(context.HttpContext.Request.Method) || HttpMethods.IsHead(context.HttpContext.Request.Method))
+        if (HttpMethods.IsGet(context.HttpContext.Request.Method) || HttpMethods.IsHead(context.HttpContext.Request.Method)
+            || context.HandlerMethod?.MethodInfo.IsDefined(typeof(OwnTransactionAttribute), inherit: true) == true)
         {
             await next();
             return;
@@ -27,3 +28,11 @@ public sealed class PostTransactionFilter(DbSession db) : IAsyncPageFilter
             await db.RollbackAsync();
     }
 }
+
+/// <summary>
+/// On a POST handler: the handler opens its own transaction around its writes instead of running whole inside one.
+/// For hot, concurrent writes on SQLite, where a transaction holds the database's one write lock from its start:
+/// the handler's reads for showing and checking run before and after it, so the lock is held only while writing.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class OwnTransactionAttribute : Attribute;

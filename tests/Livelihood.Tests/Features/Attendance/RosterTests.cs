@@ -104,6 +104,21 @@ public sealed class RosterTests(DatabaseProvider provider) : AppFixture(provider
     }
 
     [Test]
+    public async Task Saves_of_one_cohort_in_a_burst_schedule_one_alert_check_and_each_is_stored()
+    {
+        var trainer = await TrainerAsync();
+
+        await trainer.PostFormAsync($"/Attendance/Roster/{_earlier}", Marks("burst-1", (_mali, "Absent", 0), (_bua, "Present", 0)));
+        await trainer.PostFormAsync($"/Attendance/Roster/{_today}", Marks("burst-2", (_mali, "Absent", 0), (_bua, "Present", 0)));
+
+        // In name order: บัวคำ, then มาลี.
+        Assert.That(await MarksOfAsync(_earlier), Is.EqualTo(new[] { "Present", "Absent" }));
+        Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "Present", "Absent" }));
+        Assert.That(App.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().ScheduledCount(), Is.EqualTo(1),
+            "the check scheduled by the first save starts after the second has committed: it covers both");
+    }
+
+    [Test]
     public async Task The_same_submission_sent_twice_changes_nothing_the_second_time()
     {
         var trainer = await TrainerAsync();
