@@ -55,7 +55,7 @@ public sealed class ConnectionFactory
             // WAL lets readers run beside the one writer; foreign keys are off by default in SQLite;
             // busy_timeout makes a second writer wait instead of failing at once.
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
         return connection;
