@@ -87,6 +87,12 @@ public sealed class BenchDataTests
         Assert.That(groupSizes, Has.Count.EqualTo(BenchSize.For(TinyScale).Groups));
         Assert.That(groupSizes, Is.All.InRange(5, 40), "groups of 5–40 members");
 
+        Assert.That(Query<long>(database, "SELECT COUNT(1) FROM FollowUps WHERE Kind = 'Baseline'"),
+            Is.EqualTo(Query<long>(database, "SELECT COUNT(1) FROM Enrollments")), "a baseline follow-up per enrollment");
+        Assert.That(Query<long>(database, "SELECT COUNT(1) FROM FollowUps WHERE Kind <> 'Baseline'"),
+            Is.EqualTo(3 * Query<long>(database, "SELECT COUNT(1) FROM Enrollments WHERE Status = 'Completed'")), "3, 6 and 12 months after graduating");
+        Assert.That(Query<long>(database, "SELECT COUNT(1) FROM FollowUps WHERE Status <> 'Due' AND DueOn > '2026-11-29'"), Is.Zero, "nothing done before it is due");
+
         Assert.That(Query<long>(database, "SELECT COUNT(1) FROM AttendanceMarks m JOIN Sessions s ON s.Id = m.SessionId WHERE s.Status <> 'Held'"), Is.Zero,
             "marks only for held sessions");
         Assert.That(Query<long>(database,

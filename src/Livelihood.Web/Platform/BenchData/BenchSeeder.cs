@@ -22,7 +22,7 @@ public sealed record BenchSize(int People, int Villages, int Cohorts, int Groups
 /// <summary>
 /// <c>seed-bench</c>: fills a fresh, migrated SQLite database with the national-scale data set of the benchmark
 /// (issue 8), deterministically from a seed: people with consents, cohorts of 10–30 with sessions of 2–4 hours and
-/// their attendance marks (about 10 % drop out), absence alerts, producer groups of 5–40 members with products and a
+/// their attendance marks (about 10 % drop out), absence alerts, income follow-ups, producer groups of 5–40 members with products and a
 /// ledger. It also creates the accounts the benchmark signs in as and writes the targets file its wrk scripts read.
 /// <para>
 /// The load is a bulk load: one connection, prepared INSERTs reused, batches of rows per transaction, no journal and
@@ -48,7 +48,7 @@ public sealed class BenchSeeder(ConnectionFactory factory, TimeProvider clock)
     private static readonly string[] LoadedTables =
     [
         "Users", "UserScopes", "Villages", "People", "Consents", "Programmes", "Courses", "Cohorts", "Sessions", "Enrollments",
-        "AttendanceMarks", "AbsenceAlerts", "ProducerGroups", "GroupCohorts", "GroupMembers", "Products", "LedgerEntries",
+        "AttendanceMarks", "AbsenceAlerts", "FollowUps", "ProducerGroups", "GroupCohorts", "GroupMembers", "Products", "LedgerEntries",
     ];
 
     public sealed record Report(BenchSize Size, IReadOnlyList<(string Table, long Rows)> Rows, IReadOnlyList<(string Step, TimeSpan Took)> Steps,
@@ -251,17 +251,20 @@ public sealed class BenchSeeder(ConnectionFactory factory, TimeProvider clock)
         {
             // Villages of the nine northern provinces (Chiang Mai … Mae Hong Son, codes 50–58), numbered per subdistrict.
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT s.Id FROM Subdistricts s JOIN Districts d ON d.Id = s.DistrictId WHERE d.ProvinceId BETWEEN 50 AND 58 ORDER BY s.Id";
-            var subdistricts = new List<long>();
+            command.CommandText = "SELECT s.Id, s.DistrictId FROM Subdistricts s JOIN Districts d ON d.Id = s.DistrictId WHERE d.ProvinceId BETWEEN 50 AND 58 ORDER BY s.Id";
+            var subdistricts = new List<(long Id, long District)>();
             using (var reader = command.ExecuteReader())
-                while (reader.Read()) subdistricts.Add(reader.GetInt64(0));
+                while (reader.Read()) subdistricts.Add((reader.GetInt64(0), reader.GetInt64(1)));
             var villages = Table("Villages", "Id", "SubdistrictId", "VillageNumber", "NameTh", "CreatedAt");
             _villages = new long[size.Villages];
             for (var i = 0; i < size.Villages; i++)
             {
                 _villages[i] = i + 1;
-                villages.Add(i + 1, subdistricts[i % subdistricts.Count], i / subdistricts.Count + 1, "บ้าน" + Pick(BenchWords.VillageNames), _createdAt);
+                villages.Add(i + 1, subdistricts[i % subdistricts.Count].Id, i / subdistricts.Count + 1, "บ้าน" + Pick(BenchWords.VillageNames), _createdAt);
             }
+            // Each district with villages has a field officer (an officer covers several districts).
+            var districts = subdistricts.Take(size.Villages).Select(s => s.District).Distinct().ToList();
+            for (var d = 0; d < districts.Count; d++) _scopes.Add(_officers[d % _officers.Count], "District", districts[d]);
         }
 
         private void People()
@@ -371,6 +374,10 @@ public sealed class BenchSeeder(ConnectionFactory factory, TimeProvider clock)
             var alerts = Table("AbsenceAlerts",
                 "EnrollmentId", "PersonId", "CohortId", "Reason", "HeldSessions", "RaisedAt", "Status", "ResolvedAt", "ResolvedOn", "ResolvedByUserId", "ResolutionNote", "CreatedAt");
 
+            var followUps = Table("FollowUps",
+                "EnrollmentId", "PersonId", "Kind", "DueOn", "Status", "DoneOn", "DoneByUserId", "Method", "WorkStatus", "SkillIncomeSatang",
+                "TotalIncomeSatang", "UsesSkill", "SavesRegularly", "MissedReason", "RecordedAt", "CreatedAt");
+
             // People join cohorts in the order of a shuffled list, so most have one enrollment and some two.
             var order = _people.OrderBy(_ => random.Next()).ToArray();
             var cursor = 0;
@@ -459,10 +466,43 @@ public sealed class BenchSeeder(ConnectionFactory factory, TimeProvider clock)
                     }
                     else if (cohort.Status == "Running" && e.Last.All(m => m is "Absent" or "NotMarked"))
                         alerts.Add(e.Id, e.Person, cohort.Id, "ConsecutiveAbsences", cohort.Held, Stamp(_today.AddDays(-1), 20), "Open", null, null, null, null, Stamp(_today.AddDays(-1), 20));
+                    var completed = cohort.Status == "Completed" && e.DropAt < 0;
+                    FollowUps(followUps, e.Id, e.Person, e.EnrolledOn, completed ? cohort.Dates[^1] : null);
                 }
+                Counted(roster.Count * 2);
             }
             // Spread the trainer's sessions so consecutive requests hit different cohorts and dates.
             foreach (var line in benchSessions.OrderBy(_ => random.Next())) _targets.AppendLine(line);
+        }
+
+        private static readonly (string Kind, int Months)[] LaterFollowUps = [("ThreeMonths", 3), ("SixMonths", 6), ("TwelveMonths", 12)];
+
+        /// <summary>
+        /// An enrollment's income follow-ups: the baseline due at enrollment, and for a graduate 3, 6 and 12 months after
+        /// completion. Those due more than a month ago are mostly done (incomes rising after training), some missed, a few
+        /// still overdue; the rest are due.
+        /// </summary>
+        private void FollowUps(BulkInsert followUps, long enrollment, long person, DateOnly enrolledOn, DateOnly? completedOn)
+        {
+            var baseline = random.Next(1500, 6000) * 100L;
+            void One(string kind, DateOnly dueOn, long income)
+            {
+                var settled = dueOn < _today.AddDays(-30) || (dueOn < _today && Chance(0.5));
+                var roll = random.NextDouble();
+                var status = !settled ? "Due" : roll < 0.85 ? "Done" : roll < 0.95 ? "Missed" : "Due";
+                var doneOn = status == "Due" ? (DateOnly?)null : dueOn.AddDays(random.Next(0, 21));
+                if (doneOn > _today) doneOn = _today;
+                var done = status == "Done";
+                var work = done ? Pick(["WageJob", "SelfEmployed", "GroupMember", "Unemployed", "Studying", "Migrated"]) : null;
+                followUps.Add(enrollment, person, kind, Date(dueOn), status, doneOn is { } d ? Date(d) : null, doneOn is null ? null : Pick(_officers),
+                    doneOn is null ? null : Pick(["Visit", "Phone"]), work, done ? income / 2 : null, done ? income : null,
+                    done ? (Chance(0.7) ? 1 : 0) : null, done ? (Chance(0.4) ? 1 : 0) : null, status == "Missed" ? "CouldNotReach" : null,
+                    doneOn is { } r ? Stamp(r, 15) : null, _createdAt);
+            }
+            One("Baseline", enrolledOn, baseline);
+            if (completedOn is not { } end) return;
+            foreach (var (kind, months) in LaterFollowUps)
+                One(kind, end.AddMonths(months), (long)(baseline * (1 + months * 0.05 + random.NextDouble() * 0.3)));
         }
 
         /// <summary>Keeps the last three marks of an enrollment, newest first (null: held but not marked).</summary>
