@@ -33,10 +33,12 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
     [OwnTransaction]
     public async Task<IActionResult> OnPostAsync(string submissionId, Dictionary<long, string>? marks, Dictionary<long, string>? notes, Dictionary<long, int>? versions)
     {
-        if (await LoadAsync() is { } refused) return refused;
+        // The roster and its rates are loaded once, after the save, for the page that shows the result.
+        if (await FindSessionAsync() is { } refused) return refused;
         if (NoAttendanceTaken() is { } why)
         {
             ModelState.AddModelError("", why);
+            await LoadViewAsync();
             return Page();
         }
         if (!IsSubmissionId(submissionId)) return BadRequest();
@@ -45,7 +47,8 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
             .Select(m => new RosterQueries.Entry(m.Key, m.Value, notes?.GetValueOrDefault(m.Key), versions?.GetValueOrDefault(m.Key) ?? 0))
             .ToList();
         Result = await roster.SaveAsync(Session, submissionId, clock.GetUtcNow().UtcDateTime, entries, user.Id!.Value);
-        await LoadAsync();
+        await FindSessionAsync(); // the save may have made it Held
+        await LoadViewAsync();
         ModelState.Clear(); // show the saved marks, not the posted ones
         return Page();
     }
@@ -62,7 +65,7 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
     [OwnTransaction]
     public async Task<IActionResult> OnPostSyncAsync([FromBody] SyncRequest? request)
     {
-        if (await LoadAsync() is { } refused) return refused;
+        if (await FindSessionAsync() is { } refused) return refused; // the answer is the outcome: no roster to show
         if (NoAttendanceTaken() is { } why) return Refuse(why);
         if (request is null || !IsSubmissionId(request.SubmissionId) || request.MarkedAt is null || request.Entries is null
             || request.Entries.Any(e => e.Mark is null || !AttendanceMarks.All.Contains(e.Mark)))
@@ -89,13 +92,22 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
         return null;
     }
 
-    private async Task<IActionResult?> LoadAsync()
+    private async Task<IActionResult?> LoadAsync() => await FindSessionAsync() ?? await LoadViewAsync();
+
+    /// <summary>The session, if it exists and the user may work on its cohort; else the refusal.</summary>
+    private async Task<IActionResult?> FindSessionAsync()
     {
         var session = await roster.SessionAsync(Id);
         if (session is null) return NotFound();
         if (!await cohorts.CanWorkOnAsync(session.CohortId)) return Forbid();
         Session = session;
-        (Rows, Rates) = await roster.ViewAsync(session);
+        return null;
+    }
+
+    /// <summary>Who is on the roster with their marks and rates: the costly part (the rates sum the cohort's marks).</summary>
+    private async Task<IActionResult?> LoadViewAsync()
+    {
+        (Rows, Rates) = await roster.ViewAsync(Session);
         return null;
     }
 }
