@@ -17,6 +17,9 @@ public abstract class SqlDialect
     /// <summary>The 'yyyy-MM' month of a date column, for totals by month.</summary>
     public abstract string Month(string dateColumn);
 
+    /// <summary>The 'yyyy-MM-dd' text of a date column, to compare month and day across years (age on a day).</summary>
+    public abstract string DateText(string dateColumn);
+
     /// <summary>Statements that keep the database healthy (statistics, file size); run by the nightly job.</summary>
     public abstract string Housekeeping { get; }
 
@@ -34,6 +37,7 @@ public sealed class SqliteDialect : SqlDialect
     public override string SelectNewId => ";\nSELECT last_insert_rowid();";
     public override string Page(string orderedSelect) => orderedSelect + "\nLIMIT @Take OFFSET @Skip";
     public override string Month(string dateColumn) => $"substr({dateColumn}, 1, 7)";
+    public override string DateText(string dateColumn) => dateColumn;
     public override string Housekeeping => "PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);";
 }
 
@@ -44,5 +48,6 @@ public sealed class SqlServerDialect : SqlDialect
     public override string SelectNewId => ";\nSELECT CAST(SCOPE_IDENTITY() AS BIGINT);";
     public override string Page(string orderedSelect) => orderedSelect + "\nOFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
     public override string Month(string dateColumn) => $"CONVERT(char(7), {dateColumn}, 126)";
+    public override string DateText(string dateColumn) => $"CONVERT(char(10), {dateColumn}, 126)";
     public override string Housekeeping => "EXEC sp_updatestats;";
 }

@@ -90,18 +90,30 @@ public sealed class EnrollmentQueries(DbSession db, AuditedWrites audited, Follo
     /// </summary>
     public Task<IReadOnlyList<Attendance>> AttendanceAsync(long cohortId)
         => db.QueryAsync<Attendance>(
-            """
-            SELECT e.Id AS EnrollmentId,
-                   COALESCE(SUM(s.DurationMinutes), 0) AS HeldMinutes,
-                   COALESCE(SUM(CASE WHEN m.Mark = 'Excused' THEN s.DurationMinutes ELSE 0 END), 0) AS ExcusedMinutes,
-                   COALESCE(SUM(CASE WHEN m.Mark IN ('Present', 'Late') THEN s.DurationMinutes ELSE 0 END), 0) AS AttendedMinutes
+            $"""
+            SELECT e.Id AS EnrollmentId, {AttendanceMinutes}
             FROM Enrollments e
-            LEFT JOIN Sessions s ON s.CohortId = e.CohortId AND s.Status = 'Held' AND s.SessionDate >= e.EnrolledOn
-                 AND (e.Status NOT IN ('DroppedOut', 'Transferred') OR s.SessionDate < e.EndedOn)
+            LEFT JOIN Sessions s ON {HeldInActiveSpan}
             LEFT JOIN AttendanceMarks m ON m.SessionId = s.Id AND m.EnrollmentId = e.Id
             WHERE e.CohortId = @cohortId
             GROUP BY e.Id
             """, new { cohortId });
+
+    /// <summary>
+    /// The held sessions (alias s) that count for enrollment e's rate: from its enrollment date on, and before its
+    /// drop-out or transfer date. Shared with the dashboard's average attendance rate.
+    /// </summary>
+    public const string HeldInActiveSpan = """
+        s.CohortId = e.CohortId AND s.Status = 'Held' AND s.SessionDate >= e.EnrolledOn
+             AND (e.Status NOT IN ('DroppedOut', 'Transferred') OR s.SessionDate < e.EndedOn)
+        """;
+
+    /// <summary>The rate's minutes over sessions s and marks m (m null: not marked, counted as absent).</summary>
+    public const string AttendanceMinutes = """
+        COALESCE(SUM(s.DurationMinutes), 0) AS HeldMinutes,
+               COALESCE(SUM(CASE WHEN m.Mark = 'Excused' THEN s.DurationMinutes ELSE 0 END), 0) AS ExcusedMinutes,
+               COALESCE(SUM(CASE WHEN m.Mark IN ('Present', 'Late') THEN s.DurationMinutes ELSE 0 END), 0) AS AttendedMinutes
+        """;
 
     private sealed record Assessment
     {

@@ -1,0 +1,512 @@
+using System.Globalization;
+using Dapper;
+using Livelihood.Data;
+using Livelihood.Web.Features.Cohorts;
+using Livelihood.Web.Features.FollowUps;
+using Livelihood.Web.Platform.Localization;
+using Livelihood.Web.Platform.Settings;
+
+namespace Livelihood.Web.Features.Dashboard;
+
+/// <summary>
+/// Every indicator of DESIGN.md "Indicators", defined once here in SQL. The dashboard, its drill-down lists, the exports
+/// and the donor report all read these figures, so they agree.
+///
+/// Each indicator is an aggregate over a "row set": one SQL query that lists the rows behind the number (enrollments,
+/// follow-ups, alerts, ledger entries...), each with its disaggregation group. The drill-down page lists the same rows.
+///
+/// Which date puts a row in the period [From, To] (both inclusive, Thai dates):
+/// - participants enrolled: the enrollment's EnrolledOn; counted as distinct people (a person in two cohorts counts once
+///   in the total, once in each cohort's group);
+/// - cohorts run: a cohort (not cancelled) whose StartDate–EndDate overlaps the period, with an enrollment matching the filter;
+/// - completed / dropped out (and the two rates): the enrollment's EndedOn; rate = completed ÷ (completed + dropped out);
+/// - average attendance rate: the held sessions whose SessionDate is in the period; the rate of each enrollment is
+///   DESIGN.md's (Cohorts/EnrollmentQueries: held minutes in the active span, excused taken out, unmarked = absent),
+///   then averaged over enrollments with at least one counted minute;
+/// - absence alerts raised: RaisedAt (UTC) within the period's Thai days; resolved: ResolvedOn (Thai date);
+/// - follow-ups due: DueOn (any kind, baseline included); done on time: of those, done no later than the end of the
+///   month they were due; missed: of those, marked Missed;
+/// - income rose / median change: graduates' 6-month follow-ups done (DoneOn) in the period with a total income, compared
+///   with the same enrollment's done baseline with a total income (no baseline: not counted);
+/// - % self-reliant at 6 / 12 months: 6- / 12-month follow-ups done in the period that can be judged (FollowUps/SelfReliance);
+/// - % using the skill: 3-, 6- and 12-month follow-ups done in the period that answered the question;
+/// - producer groups active: groups (not closed) with a live sale dated in the period;
+/// - sales, expenses, payouts, members earning: live (not voided) ledger entries by EntryDate; profit = sales − expenses;
+///   members earning = distinct people paid a payout.
+/// People are filtered and grouped by their village (district, village) and by sex, citizenship and age band at
+/// enrollment; enrollments by course, cohort and programme. Group figures (the last block) follow the group's village and
+/// the cohorts it came out of; they are not split by sex, age band or citizenship (null when those are chosen).
+/// </summary>
+public sealed class DashboardQueries(DbSession db, AppSettings settings)
+{
+    public static class Dimensions
+    {
+        public const string None = "None";
+        public const string Sex = "Sex";
+        public const string AgeBand = "AgeBand";
+        public const string District = "District";
+        public const string Village = "Village";
+        public const string Course = "Course";
+        public const string Cohort = "Cohort";
+        public const string Programme = "Programme";
+        public const string Citizenship = "Citizenship";
+        public static readonly string[] All = [Sex, AgeBand, District, Village, Course, Cohort, Programme, Citizenship];
+        public static bool SplitsPeopleOnly(string dimension) => dimension is Sex or AgeBand or Citizenship or Course or Cohort or Programme;
+    }
+
+    /// <summary>What to count: optional filters; <see cref="OfficerId"/> limits to a field officer's districts.</summary>
+    public sealed record Filter
+    {
+        public long? DistrictId { get; init; }
+        public long? VillageId { get; init; }
+        public long? CourseId { get; init; }
+        public long? CohortId { get; init; }
+        public long? ProgrammeId { get; init; }
+        public string? Sex { get; init; }
+        public int? AgeBand { get; init; }
+        public string? Citizenship { get; init; }
+        public long? OfficerId { get; init; }
+        public bool FiltersPeople => Sex is not null || AgeBand is not null || Citizenship is not null;
+    }
+
+    public enum Kind { People, Count, Percent, Average, Median, Money }
+
+    /// <summary>The aggregates of one row set in one group.</summary>
+    public sealed record Aggregate
+    {
+        public string GrpKey { get; init; } = "";
+        public string? GrpName { get; init; }
+        public long RowTotal { get; init; }
+        public long KeyTotal { get; init; }
+        public long? HitTotal { get; init; }
+        public long? AmountTotal { get; init; }
+        public double? AmountAverage { get; init; }
+    }
+
+    /// <param name="Set">the row set behind the number</param>
+    /// <param name="DrillHit">which rows of the set the drill-down lists: 1 hits, 0 misses, null all</param>
+    /// <param name="Value">the figure from the group's aggregates (by set) and medians</param>
+    public sealed record Indicator(string Code, string Name, string Section, string Set, Kind Kind, int? DrillHit,
+        Func<Func<string, Aggregate?>, decimal?> Value)
+    {
+        /// <summary>Counts of people, which shared outputs suppress when 1 to 4 (DESIGN.md small-cell rule).</summary>
+        public bool CountsPeople => Kind == Kind.People;
+        public bool IsGroupFigure => Section == GroupsSection;
+    }
+
+    public const string ParticipationSection = "Participation";
+    public const string FollowUpSection = "Follow-up and income";
+    public const string GroupsSection = "Producer groups";
+
+    private static decimal? Rows(Aggregate? a) => a?.RowTotal ?? 0;
+    private static decimal? Keys(Aggregate? a) => a?.KeyTotal ?? 0;
+    private static decimal? Hits(Aggregate? a) => a?.HitTotal ?? 0;
+    private static decimal? Percent(long part, long? whole) => whole is null or 0 ? null : Math.Round(100m * part / whole.Value, 1, MidpointRounding.AwayFromZero);
+    private static decimal? HitPercent(Aggregate? a) => a is null ? null : Percent(a.HitTotal ?? 0, a.RowTotal);
+    private static decimal? MissPercent(Aggregate? a) => a is null ? null : Percent(a.RowTotal - (a.HitTotal ?? 0), a.RowTotal);
+    private static decimal? Baht(Aggregate? a) => Money.FromSatang(a?.AmountTotal ?? 0).Baht;
+
+    public static readonly IReadOnlyList<Indicator> Indicators =
+    [
+        new("Enrolled", "Participants enrolled", ParticipationSection, "Enrolled", Kind.People, null, g => Keys(g("Enrolled"))),
+        new("CohortsRun", "Cohorts run", ParticipationSection, "CohortsRun", Kind.Count, null, g => Rows(g("CohortsRun"))),
+        new("Completed", "Completed", ParticipationSection, "Ended", Kind.People, 1, g => Hits(g("Ended"))),
+        new("DroppedOut", "Dropped out", ParticipationSection, "Ended", Kind.People, 0, g => Rows(g("Ended")) - Hits(g("Ended"))),
+        new("CompletionRate", "Completion rate", ParticipationSection, "Ended", Kind.Percent, null, g => HitPercent(g("Ended"))),
+        new("DropoutRate", "Dropout rate", ParticipationSection, "Ended", Kind.Percent, null, g => MissPercent(g("Ended"))),
+        new("AttendanceRate", "Average attendance rate", ParticipationSection, "Attendance", Kind.Average, null,
+            g => g("Attendance")?.AmountAverage is { } average ? Math.Round((decimal)average, 1, MidpointRounding.AwayFromZero) : null),
+        new("AlertsRaised", "Absence alerts raised", ParticipationSection, "AlertsRaised", Kind.People, null, g => Rows(g("AlertsRaised"))),
+        new("AlertsResolved", "Absence alerts resolved", ParticipationSection, "AlertsResolved", Kind.People, null, g => Rows(g("AlertsResolved"))),
+        new("FollowUpsDue", "Follow-ups due", FollowUpSection, "FollowUpsDue", Kind.People, null, g => Rows(g("FollowUpsDue"))),
+        new("FollowUpsOnTime", "Follow-ups done on time", FollowUpSection, "FollowUpsDue", Kind.People, 1, g => Hits(g("FollowUpsDue"))),
+        new("FollowUpsMissed", "Follow-ups missed", FollowUpSection, "FollowUpsMissed", Kind.People, null, g => Rows(g("FollowUpsMissed"))),
+        new("IncomeRose", "Graduates whose income rose above baseline at 6 months", FollowUpSection, "IncomeChange", Kind.Percent, null,
+            g => HitPercent(g("IncomeChange"))),
+        new("IncomeChange", "Median change in monthly income from baseline", FollowUpSection, "IncomeChange", Kind.Median, null,
+            g => g("IncomeChange") is { } a && a.AmountAverage is { } median ? Money.FromSatang((long)median).Baht : null),
+        new("SelfReliant6", "Self-reliant at 6 months", FollowUpSection, "SelfReliant6", Kind.Percent, null, g => HitPercent(g("SelfReliant6"))),
+        new("SelfReliant12", "Self-reliant at 12 months", FollowUpSection, "SelfReliant12", Kind.Percent, null, g => HitPercent(g("SelfReliant12"))),
+        new("UsesSkill", "Using the skill", FollowUpSection, "UsesSkill", Kind.Percent, null, g => HitPercent(g("UsesSkill"))),
+        new("GroupsActive", "Producer groups active", GroupsSection, "GroupsActive", Kind.Count, null, g => Rows(g("GroupsActive"))),
+        new("Sales", "Sales", GroupsSection, "Sales", Kind.Money, null, g => Baht(g("Sales"))),
+        new("Expenses", "Expenses", GroupsSection, "Expenses", Kind.Money, null, g => Baht(g("Expenses"))),
+        new("Profit", "Profit", GroupsSection, "Sales", Kind.Money, null, g => Baht(g("Sales")) - Baht(g("Expenses"))),
+        new("Payouts", "Payouts to members", GroupsSection, "Payouts", Kind.Money, null, g => Baht(g("Payouts"))),
+        new("MembersEarning", "Members earning", GroupsSection, "Payouts", Kind.People, null, g => Keys(g("Payouts"))),
+    ];
+
+    public static Indicator? Find(string? code) => Indicators.FirstOrDefault(i => i.Code == code);
+
+    /// <summary>One line of figures: the total, or one group of the disaggregation.</summary>
+    public sealed record Line(string Key, string? Name, IReadOnlyDictionary<string, decimal?> Values)
+    {
+        public decimal? this[string code] => Values.TryGetValue(code, out var value) ? value : null;
+    }
+
+    public sealed record MonthFigures
+    {
+        public string YearMonth { get; init; } = "";
+        public long Enrolled { get; init; }
+        public Money Sales { get; init; }
+        public Money Expenses { get; init; }
+        public Money Payouts { get; init; }
+        public Money Profit => Sales - Expenses;
+    }
+
+    public sealed record Figures(DateOnly From, DateOnly To, Filter Filter, string Dimension, Line Total, IReadOnlyList<Line> Groups,
+        IReadOnlyList<MonthFigures> Months, IReadOnlyList<int> AgeBounds);
+
+    /// <summary>The default period: the fiscal year (by the setting) that <paramref name="today"/> falls in.</summary>
+    public async Task<(DateOnly From, DateOnly To)> FiscalYearOfAsync(DateOnly today)
+    {
+        var from = await settings.FiscalYearStartOfAsync(today);
+        return (from, from.AddYears(1).AddDays(-1));
+    }
+
+    public async Task<IReadOnlyList<int>> AgeBoundsAsync()
+        => IndicatorSettings.TryParseAgeBands(await settings.GetAsync(AppSettings.AgeBands), out var bounds) ? bounds : [15, 18, 25, 36];
+
+    public async Task<Figures> ComputeAsync(DateOnly from, DateOnly to, Filter filter, string dimension)
+    {
+        if (!Dimensions.All.Contains(dimension)) dimension = Dimensions.None;
+        var bounds = await AgeBoundsAsync();
+        var parameters = await ParametersAsync(from, to, filter, bounds);
+        var total = (await LinesAsync(Dimensions.None, filter, bounds, parameters)).SingleOrDefault() ?? Empty("", filter.FiltersPeople);
+        var groups = dimension == Dimensions.None ? [] : await LinesAsync(dimension, filter, bounds, parameters);
+        groups = WithEmptyGroups(dimension, groups, bounds);
+        var months = await MonthsAsync(from, to, filter, bounds, parameters);
+        return new Figures(from, to, filter, dimension, total, groups, months, bounds);
+    }
+
+    /// <summary>A line with nobody in it: counts and sums 0, rates and averages null; group figures null when not split.</summary>
+    private static Line Empty(string key, bool splitsPeopleOnly)
+        => new(key, null, Indicators.ToDictionary(i => i.Code, i => i.IsGroupFigure && splitsPeopleOnly ? null : i.Value(_ => null)));
+
+    /// <summary>The fixed dimensions list every value, even with nobody in it (an empty group is a finding too).</summary>
+    private static IReadOnlyList<Line> WithEmptyGroups(string dimension, IReadOnlyList<Line> groups, IReadOnlyList<int> bounds)
+    {
+        string[] keys = dimension switch
+        {
+            Dimensions.Sex => ["Female", "Male"],
+            Dimensions.Citizenship => ["ThaiId", "HighlandCard", "None"],
+            Dimensions.AgeBand => [.. Enumerable.Range(0, bounds.Count + 1).Select(i => i.ToString(CultureInfo.InvariantCulture))],
+            _ => [],
+        };
+        if (keys.Length == 0) return groups;
+        return [.. keys.Select(k => groups.FirstOrDefault(g => g.Key == k) ?? Empty(k, true)), .. groups.Where(g => !keys.Contains(g.Key))];
+    }
+
+    private async Task<DynamicParameters> ParametersAsync(DateOnly from, DateOnly to, Filter filter, IReadOnlyList<int> bounds)
+    {
+        var parameters = new DynamicParameters(new
+        {
+            From = from, To = to,
+            // RaisedAt is a UTC timestamp: the period's Thai days begin at 00:00 +07:00.
+            RaisedFrom = from.ToDateTime(TimeOnly.MinValue) - DisplayDates.ThailandOffset,
+            RaisedBefore = to.AddDays(1).ToDateTime(TimeOnly.MinValue) - DisplayDates.ThailandOffset,
+            filter.DistrictId, filter.VillageId, filter.CourseId, filter.CohortId, filter.ProgrammeId, filter.Sex, filter.AgeBand,
+            filter.Citizenship, filter.OfficerId,
+            SelfRelianceLineSatang = (await settings.SelfRelianceLineAsync()).Satang,
+        });
+        for (var i = 0; i < bounds.Count; i++) parameters.Add("Bound" + i, bounds[i]);
+        return parameters;
+    }
+
+    private async Task<IReadOnlyList<Line>> LinesAsync(string dimension, Filter filter, IReadOnlyList<int> bounds, DynamicParameters parameters)
+    {
+        var sets = RowSets();
+        var ctes = Ctes(dimension, bounds);
+        var sql = string.Join(";\n", sets.Select(set => $"""
+            {ctes}SELECT r.GrpKey, MIN(r.GrpName) AS GrpName, COUNT(1) AS RowTotal, COUNT(DISTINCT r.KeyId) AS KeyTotal, SUM(r.Hit) AS HitTotal,
+                   SUM(r.Amount) AS AmountTotal, AVG(r.Amount) AS AmountAverage
+            FROM ({set.Value}) r
+            GROUP BY r.GrpKey
+            """)) + ";\n" + $"{ctes}SELECT r.GrpKey, r.Amount FROM ({sets["IncomeChange"]}) r";
+        var bySet = new Dictionary<string, IReadOnlyList<Aggregate>>();
+        using (var grid = await db.QueryMultipleAsync(sql, parameters))
+        {
+            foreach (var name in sets.Keys) bySet[name] = [.. await grid.ReadAsync<Aggregate>()];
+            var changes = (await grid.ReadAsync<(string GrpKey, long Amount)>()).ToLookup(c => c.GrpKey, c => c.Amount);
+            // The median change replaces the average of the income-change set (SQL has no portable median).
+            bySet["IncomeChange"] = [.. bySet["IncomeChange"].Select(a => a with { AmountAverage = Median(changes[a.GrpKey]) })];
+        }
+        // Group figures have no group of their own in a split by person (their rows all carry the key '').
+        var splitsPeople = Dimensions.SplitsPeopleOnly(dimension);
+        var keys = bySet.Where(s => !(splitsPeople && GroupSets.Contains(s.Key))).SelectMany(s => s.Value).GroupBy(a => a.GrpKey).Select(g => (Key: g.Key, Name: g.Select(a => a.GrpName).FirstOrDefault(n => n is not null)));
+        var lines = keys.Select(k => new Line(k.Key, k.Name, Indicators.ToDictionary(i => i.Code, i =>
+            i.IsGroupFigure && (filter.FiltersPeople || splitsPeople)
+                ? null
+                : i.Value(set => bySet[set].FirstOrDefault(a => a.GrpKey == k.Key)))));
+        return [.. lines.OrderBy(l => l.Name ?? l.Key, StringComparer.Ordinal).ThenBy(l => l.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The middle value, or the mean of the two middle values (rounded down to a whole satang); null for none.</summary>
+    public static double? Median(IEnumerable<long> values)
+    {
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0) return null;
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : Math.Floor((sorted[middle - 1] + sorted[middle]) / 2.0);
+    }
+
+    private async Task<IReadOnlyList<MonthFigures>> MonthsAsync(DateOnly from, DateOnly to, Filter filter, IReadOnlyList<int> bounds, DynamicParameters parameters)
+    {
+        var ctes = Ctes(Dimensions.None, bounds);
+        var month = db.Dialect.Month("r.Day");
+        using var grid = await db.QueryMultipleAsync($"""
+            {ctes}SELECT {month} AS YearMonth, COUNT(DISTINCT r.KeyId) AS Enrolled FROM ({EnrolledRows}) r GROUP BY {month};
+            {ctes}SELECT {db.Dialect.Month("l.EntryDate")} AS YearMonth,
+                   SUM(CASE WHEN l.Kind = 'Sale' THEN l.Amount ELSE 0 END) AS Sales,
+                   SUM(CASE WHEN l.Kind = 'Expense' THEN l.Amount ELSE 0 END) AS Expenses,
+                   SUM(CASE WHEN l.Kind = 'Payout' THEN l.Amount ELSE 0 END) AS Payouts
+            FROM g
+            JOIN LedgerEntries l ON l.GroupId = g.GroupId AND l.VoidedAt IS NULL AND l.EntryDate >= @From AND l.EntryDate <= @To
+            GROUP BY {db.Dialect.Month("l.EntryDate")}
+            """, parameters);
+        var enrolled = (await grid.ReadAsync<(string YearMonth, long Enrolled)>()).ToDictionary(m => m.YearMonth, m => m.Enrolled);
+        var money = (await grid.ReadAsync<MonthFigures>()).ToDictionary(m => m.YearMonth);
+        var showMoney = !filter.FiltersPeople;
+        var list = new List<MonthFigures>();
+        for (var first = new DateOnly(from.Year, from.Month, 1); first <= to; first = first.AddMonths(1))
+        {
+            var key = first.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            var row = showMoney && money.TryGetValue(key, out var m) ? m : new MonthFigures { YearMonth = key };
+            list.Add(row with { Enrolled = enrolled.GetValueOrDefault(key) });
+        }
+        return list;
+    }
+
+    // ----- the row sets -----
+
+    /// <summary>Each row set's SQL over the CTEs e and g (<see cref="Ctes"/>), columns GrpKey, GrpName, KeyId, RowId, PersonId, Day, Detail, Amount, Hit.</summary>
+    private Dictionary<string, string> RowSets()
+    {
+        const string FollowUpJoin = "JOIN FollowUps f ON f.EnrollmentId = e.EnrollmentId";
+        var onTime = $"CASE WHEN f.Status = 'Done' AND {db.Dialect.Month("f.DoneOn")} <= {db.Dialect.Month("f.DueOn")} THEN 1 ELSE 0 END";
+        string Judged(string kind) => $"""
+            SELECT e.GrpKey, e.GrpName, e.PersonId AS KeyId, f.Id AS RowId, e.PersonId, f.DoneOn AS Day, e.CohortCode AS Detail, NULL AS Amount,
+                   {SelfReliance.Sql("f")} AS Hit
+            FROM e {FollowUpJoin}
+            WHERE f.Kind = '{kind}' AND f.Status = 'Done' AND f.DoneOn >= @From AND f.DoneOn <= @To AND {SelfReliance.Sql("f")} IS NOT NULL
+            """;
+        string Ledger(string kind, string keyId) => $"""
+            SELECT g.GrpKey, g.GrpName, {keyId} AS KeyId, l.Id AS RowId, m.PersonId, l.EntryDate AS Day, g.Name AS Detail, l.Amount, NULL AS Hit
+            FROM g JOIN LedgerEntries l ON l.GroupId = g.GroupId
+            LEFT JOIN GroupMembers m ON m.Id = l.MemberId
+            WHERE l.Kind = '{kind}' AND l.VoidedAt IS NULL AND l.EntryDate >= @From AND l.EntryDate <= @To
+            """;
+        return new()
+        {
+            ["Enrolled"] = EnrolledRows,
+            ["CohortsRun"] = $"""
+                    SELECT DISTINCT e.GrpKey, e.GrpName, e.CohortId AS KeyId, e.CohortId AS RowId, NULL AS PersonId, e.CohortStart AS Day,
+                       e.CohortCode AS Detail, NULL AS Amount, NULL AS Hit
+                FROM e WHERE e.CohortStatus <> 'Cancelled' AND e.CohortStart <= @To AND e.CohortEnd >= @From
+                """,
+            ["Ended"] = $"""
+                    SELECT e.GrpKey, e.GrpName, e.PersonId AS KeyId, e.EnrollmentId AS RowId, e.PersonId, e.EndedOn AS Day, e.CohortCode AS Detail,
+                       NULL AS Amount, CASE WHEN e.Status = 'Completed' THEN 1 ELSE 0 END AS Hit
+                FROM e WHERE e.Status IN ('Completed', 'DroppedOut') AND e.EndedOn >= @From AND e.EndedOn <= @To
+                """,
+            ["Attendance"] = $"""
+                    SELECT e.GrpKey, e.GrpName, e.PersonId AS KeyId, e.EnrollmentId AS RowId, e.PersonId, NULL AS Day, e.CohortCode AS Detail,
+                       CAST(100.0 * a.AttendedMinutes / (a.HeldMinutes - a.ExcusedMinutes) AS FLOAT) AS Amount, NULL AS Hit
+                FROM e JOIN (
+                    SELECT e.Id AS EnrollmentId, {EnrollmentQueries.AttendanceMinutes}
+                    FROM Enrollments e
+                    JOIN Sessions s ON {EnrollmentQueries.HeldInActiveSpan}
+                    LEFT JOIN AttendanceMarks m ON m.SessionId = s.Id AND m.EnrollmentId = e.Id
+                    WHERE s.SessionDate >= @From AND s.SessionDate <= @To
+                    GROUP BY e.Id) a ON a.EnrollmentId = e.EnrollmentId
+                WHERE a.HeldMinutes > a.ExcusedMinutes
+                """,
+            ["AlertsRaised"] = $"""
+                    SELECT e.GrpKey, e.GrpName, e.PersonId AS KeyId, a.Id AS RowId, e.PersonId, NULL AS Day, a.Reason AS Detail, NULL AS Amount, NULL AS Hit
+                FROM e JOIN AbsenceAlerts a ON a.EnrollmentId = e.EnrollmentId
+                WHERE a.RaisedAt >= @RaisedFrom AND a.RaisedAt < @RaisedBefore
+                """,
+            ["AlertsResolved"] = $"""
+                    SELECT e.GrpKey, e.GrpName, e.PersonId AS KeyId, a.Id AS RowId, e.PersonId, a.ResolvedOn AS Day, a.Reason AS Detail, NULL AS Amount, NULL AS Hit
+                FROM e JOIN AbsenceAlerts a ON a.EnrollmentId = e.EnrollmentId
+                WHERE a.Status = 'Resolved' AND a.ResolvedOn >= @From AND a.ResolvedOn <= @To
+                """,
+            ["FollowUpsDue"] = $"""
+                    SELECT e.GrpKey, e.GrpName, e.PersonId AS KeyId, f.Id AS RowId, e.PersonId, f.DueOn AS Day, f.Kind AS Detail, NULL AS Amount, {onTime} AS Hit
+                FROM e {FollowUpJoin}
+                WHERE f.DueOn >= @From AND f.DueOn <= @To
+                """,
+            ["FollowUpsMissed"] = $"""
+                    SELECT e.GrpKey, e.GrpName, e.PersonId AS KeyId, f.Id AS RowId, e.PersonId, f.DueOn AS Day, f.Kind AS Detail, NULL AS Amount, NULL AS Hit
+                FROM e {FollowUpJoin}
+                WHERE f.Status = 'Missed' AND f.DueOn >= @From AND f.DueOn <= @To
+                """,
+            ["IncomeChange"] = $"""
+                    SELECT e.GrpKey, e.GrpName, e.PersonId AS KeyId, f.Id AS RowId, e.PersonId, f.DoneOn AS Day, e.CohortCode AS Detail,
+                       f.TotalIncomeSatang - b.TotalIncomeSatang AS Amount,
+                       CASE WHEN f.TotalIncomeSatang > b.TotalIncomeSatang THEN 1 ELSE 0 END AS Hit
+                FROM e {FollowUpJoin}
+                JOIN FollowUps b ON b.EnrollmentId = e.EnrollmentId AND b.Kind = 'Baseline' AND b.Status = 'Done' AND b.TotalIncomeSatang IS NOT NULL
+                WHERE e.Status = 'Completed' AND f.Kind = 'SixMonths' AND f.Status = 'Done' AND f.TotalIncomeSatang IS NOT NULL
+                  AND f.DoneOn >= @From AND f.DoneOn <= @To
+                """,
+            ["SelfReliant6"] = Judged("SixMonths"),
+            ["SelfReliant12"] = Judged("TwelveMonths"),
+            ["UsesSkill"] = $"""
+                    SELECT e.GrpKey, e.GrpName, e.PersonId AS KeyId, f.Id AS RowId, e.PersonId, f.DoneOn AS Day, f.Kind AS Detail, NULL AS Amount,
+                       CASE WHEN f.UsesSkill = 1 THEN 1 ELSE 0 END AS Hit
+                FROM e {FollowUpJoin}
+                WHERE f.Kind IN ('ThreeMonths', 'SixMonths', 'TwelveMonths') AND f.Status = 'Done' AND f.UsesSkill IS NOT NULL
+                  AND f.DoneOn >= @From AND f.DoneOn <= @To
+                """,
+            ["GroupsActive"] = $"""
+                    SELECT g.GrpKey, g.GrpName, g.GroupId AS KeyId, g.GroupId AS RowId, NULL AS PersonId, NULL AS Day, g.Name AS Detail, NULL AS Amount, NULL AS Hit
+                FROM g
+                WHERE g.Status <> 'Closed' AND EXISTS (SELECT 1 FROM LedgerEntries l WHERE l.GroupId = g.GroupId AND l.Kind = 'Sale'
+                      AND l.VoidedAt IS NULL AND l.EntryDate >= @From AND l.EntryDate <= @To)
+                """,
+            ["Sales"] = Ledger("Sale", "l.Id"),
+            ["Expenses"] = Ledger("Expense", "l.Id"),
+            ["Payouts"] = Ledger("Payout", "m.PersonId"),
+        };
+    }
+
+    private static readonly string[] GroupSets = ["GroupsActive", "Sales", "Expenses", "Payouts"];
+
+    private const string EnrolledRows = """
+
+        SELECT e.GrpKey, e.GrpName, e.PersonId AS KeyId, e.EnrollmentId AS RowId, e.PersonId, e.EnrolledOn AS Day, e.CohortCode AS Detail,
+               NULL AS Amount, NULL AS Hit
+        FROM e WHERE e.EnrolledOn >= @From AND e.EnrolledOn <= @To
+        """;
+
+    /// <summary>The age at enrollment in whole years (birth year only: as if born on 1 January).</summary>
+    private string AgeAtEnrollment
+    {
+        get
+        {
+            var enrolled = db.Dialect.DateText("en.EnrolledOn");
+            return $"""
+                (CAST(SUBSTRING({enrolled}, 1, 4) AS INT) - p.BirthYear
+                 - CASE WHEN p.BirthDate IS NOT NULL AND SUBSTRING({enrolled}, 6, 5) < SUBSTRING({db.Dialect.DateText("p.BirthDate")}, 6, 5) THEN 1 ELSE 0 END)
+                """;
+        }
+    }
+
+    /// <summary>The age band's index (0: under the first bound) from the setting's bounds, passed as @Bound0, @Bound1, ...</summary>
+    private string AgeBand(IReadOnlyList<int> bounds)
+        => "CASE " + string.Concat(Enumerable.Range(0, bounds.Count).Select(i => $"WHEN {AgeAtEnrollment} < @Bound{i} THEN {i} ")) + $"ELSE {bounds.Count} END";
+
+    /// <summary>The statement's start: the filtered enrollments (e) and producer groups (g), grouped by the dimension.</summary>
+    private string Ctes(string dimension, IReadOnlyList<int> bounds) => "WITH " + People(dimension, bounds) + ",\n" + Groups(dimension) + "\n";
+
+    /// <summary>The filtered enrollments with the person's and cohort's attributes, as the CTE "e".</summary>
+    private string People(string dimension, IReadOnlyList<int> bounds)
+    {
+        var band = AgeBand(bounds);
+        var (key, name) = dimension switch
+        {
+            Dimensions.Sex => ("p.Sex", "p.Sex"),
+            Dimensions.Citizenship => ("p.CitizenshipStatus", "p.CitizenshipStatus"),
+            Dimensions.AgeBand => ($"CAST({band} AS VARCHAR(10))", $"CAST({band} AS VARCHAR(10))"),
+            Dimensions.District => ("CAST(s.DistrictId AS VARCHAR(20))", "d.NameTh"),
+            Dimensions.Village => ("CAST(v.Id AS VARCHAR(20))", "v.NameTh"),
+            Dimensions.Course => ("CAST(cr.Id AS VARCHAR(20))", "cr.NameTh"),
+            Dimensions.Cohort => ("CAST(c.Id AS VARCHAR(20))", "c.Code"),
+            Dimensions.Programme => ("COALESCE(CAST(c.ProgrammeId AS VARCHAR(20)), '')", "pr.NameTh"),
+            _ => ("''", "NULL"),
+        };
+        return $"""
+            e AS (
+                SELECT en.Id AS EnrollmentId, en.PersonId, en.CohortId, en.EnrolledOn, en.Status, en.EndedOn,
+                       c.Code AS CohortCode, c.Status AS CohortStatus, c.StartDate AS CohortStart, c.EndDate AS CohortEnd,
+                       {key} AS GrpKey, {name} AS GrpName
+                FROM Enrollments en
+                JOIN People p ON p.Id = en.PersonId
+                JOIN Villages v ON v.Id = p.VillageId
+                JOIN Subdistricts s ON s.Id = v.SubdistrictId
+                JOIN Districts d ON d.Id = s.DistrictId
+                JOIN Cohorts c ON c.Id = en.CohortId
+                JOIN Courses cr ON cr.Id = c.CourseId
+                LEFT JOIN Programmes pr ON pr.Id = c.ProgrammeId
+                WHERE {FollowUpQueries.ScopeCondition}
+                  AND (@DistrictId IS NULL OR s.DistrictId = @DistrictId)
+                  AND (@VillageId IS NULL OR p.VillageId = @VillageId)
+                  AND (@CourseId IS NULL OR c.CourseId = @CourseId)
+                  AND (@CohortId IS NULL OR c.Id = @CohortId)
+                  AND (@ProgrammeId IS NULL OR c.ProgrammeId = @ProgrammeId)
+                  AND (@Sex IS NULL OR p.Sex = @Sex)
+                  AND (@Citizenship IS NULL OR p.CitizenshipStatus = @Citizenship)
+                  AND (@AgeBand IS NULL OR {band} = @AgeBand)
+            )
+            """;
+    }
+
+    /// <summary>The filtered producer groups, as the CTE "g": by their village, and by the cohorts they came out of.</summary>
+    private static string Groups(string dimension)
+    {
+        var (key, name) = dimension switch
+        {
+            Dimensions.District => ("CAST(s.DistrictId AS VARCHAR(20))", "d.NameTh"),
+            Dimensions.Village => ("CAST(v.Id AS VARCHAR(20))", "v.NameTh"),
+            _ => ("''", "NULL"),
+        };
+        return $"""
+            g AS (
+                SELECT pg.Id AS GroupId, pg.Name, pg.Status, {key} AS GrpKey, {name} AS GrpName
+                FROM ProducerGroups pg
+                JOIN Villages v ON v.Id = pg.VillageId
+                JOIN Subdistricts s ON s.Id = v.SubdistrictId
+                JOIN Districts d ON d.Id = s.DistrictId
+                WHERE {FollowUpQueries.ScopeCondition}
+                  AND (@DistrictId IS NULL OR s.DistrictId = @DistrictId)
+                  AND (@VillageId IS NULL OR pg.VillageId = @VillageId)
+                  AND ((@CourseId IS NULL AND @CohortId IS NULL AND @ProgrammeId IS NULL) OR EXISTS (
+                      SELECT 1 FROM GroupCohorts gc JOIN Cohorts c ON c.Id = gc.CohortId
+                      WHERE gc.GroupId = pg.Id AND (@CourseId IS NULL OR c.CourseId = @CourseId) AND (@CohortId IS NULL OR c.Id = @CohortId)
+                        AND (@ProgrammeId IS NULL OR c.ProgrammeId = @ProgrammeId)))
+            )
+            """;
+    }
+
+    // ----- drill-down -----
+
+    public sealed record Row
+    {
+        public long RowId { get; init; }
+        public long? PersonId { get; init; }
+        public string? PersonName { get; init; }
+        public DateOnly? Day { get; init; }
+        public string? Detail { get; init; }
+        public double? Amount { get; init; }
+        public int? Hit { get; init; }
+        public string? GrpName { get; init; }
+    }
+
+    /// <summary>
+    /// The rows behind a number: the indicator's row set (its hits or misses where the number counts only those), in one
+    /// group of the disaggregation or all; paged in SQL, ordered by the row's id.
+    /// </summary>
+    public async Task<Platform.Paging.Paged<Row>> RowsAsync(Indicator indicator, DateOnly from, DateOnly to, Filter filter, string dimension,
+        string? groupKey, int? page, int pageSize)
+    {
+        if (!Dimensions.All.Contains(dimension) || groupKey is null) (dimension, groupKey) = (Dimensions.None, null);
+        var bounds = await AgeBoundsAsync();
+        var parameters = await ParametersAsync(from, to, filter, bounds);
+        var (number, skip) = Platform.Paging.Paged<Row>.Window(page, pageSize);
+        parameters.AddDynamicParams(new { GroupKey = groupKey, DrillHit = indicator.DrillHit, Skip = skip, Take = pageSize });
+        var set = RowSets()[indicator.Set];
+        var ctes = Ctes(dimension, bounds);
+        const string Where = "WHERE (@GroupKey IS NULL OR r.GrpKey = @GroupKey) AND (@DrillHit IS NULL OR r.Hit = @DrillHit)";
+        using var grid = await db.QueryMultipleAsync(
+            db.Dialect.Page($"""
+                {ctes}SELECT r.RowId, r.PersonId, p.FullNameTh AS PersonName, r.Day, r.Detail, r.Amount, r.Hit, r.GrpName
+                FROM ({set}) r LEFT JOIN People p ON p.Id = r.PersonId
+                {Where}
+                ORDER BY r.RowId, r.PersonId
+                """) + $";\n{ctes}SELECT COUNT(1) FROM ({set}) r {Where}", parameters);
+        var rows = (await grid.ReadAsync<Row>()).ToList();
+        var count = await grid.ReadSingleAsync<int>();
+        return new(rows, number, pageSize, count);
+    }
+}
