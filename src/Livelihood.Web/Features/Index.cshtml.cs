@@ -17,6 +17,7 @@ public sealed class IndexModel(CurrentUser user) : PageModel
     private static readonly Card People = new("People", "Register participants, their guardians and consent.", "/People");
     private static readonly Card Groups = new("Producer groups", "Village groups, their members and products.", "/Groups");
     private static readonly Card Cohorts = new("Cohorts", "Courses, cohorts, their trainers, sessions and status.", "/Cohorts");
+    private static readonly Card Dashboard = new("Dashboard", "Outcome indicators for a period, split by district, sex, age and more; exports.", "/Dashboard");
     private static readonly Card AbsenceAlerts = new("Absence alerts", "Participants who stopped coming: contact them and resolve the alert.", "/Alerts");
 
     public IReadOnlyList<Card> Cards => user.Role switch
@@ -26,13 +27,14 @@ public sealed class IndexModel(CurrentUser user) : PageModel
             People,
             Cohorts,
             Groups,
+            Dashboard,
             new("Users", "Create users, set their role, reset a password.", "/Admin/Users"),
             new("Audit log", "Who changed what, and when.", "/Admin/AuditLog"),
             new("Settings", "Default language and other organisation settings.", "/Settings"),
             new("Background jobs", "Nightly housekeeping and other scheduled work.", "/hangfire"),
         ],
-        Roles.Manager => [People, Cohorts, Groups, new("Settings", "Default language and other organisation settings.", "/Settings")],
-        Roles.FieldOfficer => [People, AbsenceAlerts, Groups],
+        Roles.Manager => [People, Cohorts, Groups, Dashboard, new("Settings", "Default language and other organisation settings.", "/Settings")],
+        Roles.FieldOfficer => [People, AbsenceAlerts, Groups, Dashboard],
         Roles.GroupRecorder => [new("My group", "Your group's members, products and sales.", "/Groups")],
         _ => [],
     };

@@ -12,3 +12,4 @@ public sealed class AlertsText;
 public sealed class GroupsText;
 public sealed class FollowUpsText;
 public sealed class LedgerText;
+public sealed class DashboardText;

@@ -57,6 +57,7 @@ public sealed partial class TranslationTests
     [TestCase("AttendanceText")]
     [TestCase("GroupsText")]
     [TestCase("LedgerText")]
+    [TestCase("DashboardText")]
     public void No_two_keys_differ_only_in_case(string resource)
     {
         // The resource reader folds case, so "District" and "district" would shadow each other.
@@ -80,6 +81,7 @@ public sealed partial class TranslationTests
             "Sessions" => "SessionsText",
             "Alerts" => "AlertsText",
             "FollowUps" => "FollowUpsText",
+            "Dashboard" => "DashboardText",
             "Locations" => "SharedText",
             _ => null,
         };

@@ -51,7 +51,8 @@ public static class AuthSetup
             .AddPolicy(Policies.SeePeople, p => p.RequireRole(Roles.FieldOfficer, Roles.Manager, Roles.Admin, Roles.Trainer))
             .AddPolicy(Policies.WorkOnCohorts, p => p.RequireRole(Roles.Trainer, Roles.Manager, Roles.Admin))
             .AddPolicy(Policies.FollowUpAlerts, p => p.RequireRole(Roles.FieldOfficer, Roles.Manager, Roles.Admin))
-            .AddPolicy(Policies.DoFollowUps, p => p.RequireRole(Roles.FieldOfficer, Roles.Manager, Roles.Admin));
+            .AddPolicy(Policies.DoFollowUps, p => p.RequireRole(Roles.FieldOfficer, Roles.Manager, Roles.Admin))
+            .AddPolicy(Policies.SeeDashboard, p => p.RequireRole(Roles.FieldOfficer, Roles.Manager, Roles.Admin));
     }
 
     public static ClaimsPrincipal PrincipalFor(UserAccounts.UserRow user)

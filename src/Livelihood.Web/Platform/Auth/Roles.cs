@@ -35,4 +35,7 @@ public static class Policies
 
     /// <summary>Who does income follow-ups: field officers (in their districts), managers, admins.</summary>
     public const string DoFollowUps = "DoFollowUps";
+
+    /// <summary>Who reads the outcomes dashboard: managers, admins, and field officers (for their districts).</summary>
+    public const string SeeDashboard = "SeeDashboard";
 }

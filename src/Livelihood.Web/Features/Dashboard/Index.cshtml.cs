@@ -1,0 +1,69 @@
+using Livelihood.Data;
+using Livelihood.Web.Features.FollowUps;
+using Livelihood.Web.Features.Locations;
+using Livelihood.Web.Platform.Auth;
+using Livelihood.Web.Resources;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Localization;
+
+namespace Livelihood.Web.Features.Dashboard;
+
+/// <summary>
+/// The outcomes dashboard: every indicator for a period (the fiscal year by default) and filters, as tiles, a table per
+/// section split by one chosen dimension, and charts by month and by group. Every number links to the rows behind it.
+/// Managers and admins see everything; a field officer sees the people and groups of their districts.
+/// </summary>
+[Authorize(Policy = Policies.SeeDashboard)]
+public sealed class IndexModel(DashboardQueries queries, IndexModel.Handler options, FollowUpQueries followUps, CurrentUser user,
+    IStringLocalizer<DashboardText> text) : DashboardPageModel(queries, user)
+{
+    public DashboardQueries.Figures Figures { get; private set; } = null!;
+    public IReadOnlyList<LocationQueries.Option> Districts { get; private set; } = [];
+    public IReadOnlyList<LocationQueries.Option> Villages { get; private set; } = [];
+    public IReadOnlyList<LocationQueries.Option> Courses { get; private set; } = [];
+    public IReadOnlyList<LocationQueries.Option> Cohorts { get; private set; } = [];
+    public IReadOnlyList<LocationQueries.Option> Programmes { get; private set; } = [];
+    public IReadOnlyList<int> AgeBounds => Figures.AgeBounds;
+
+    public async Task OnGetAsync()
+    {
+        await ResolvePeriodAsync();
+        Districts = Filter.OfficerId is { } officer ? await followUps.DistrictsOfAsync(officer) : await options.DistrictsWithPeopleAsync();
+        if (DistrictId is { } district && Districts.All(d => d.Id != district)) DistrictId = null;
+        Villages = DistrictId is { } chosen ? await options.VillagesAsync(chosen) : [];
+        if (VillageId is { } village && Villages.All(v => v.Id != village)) VillageId = null;
+        Courses = await options.CoursesAsync();
+        Cohorts = await options.CohortsAsync(CourseId);
+        Programmes = await options.ProgrammesAsync();
+        Figures = await Queries.ComputeAsync(PeriodFrom, PeriodTo, Filter, Dimension);
+    }
+
+    /// <summary>A group's name as people read it: codes and age bands translated, ids named.</summary>
+    public string GroupName(DashboardQueries.Line line) => DashboardNames.GroupName(text, Figures.Dimension, line, AgeBounds);
+
+    public sealed class Handler(DbSession db)
+    {
+        public Task<IReadOnlyList<LocationQueries.Option>> DistrictsWithPeopleAsync()
+            => db.QueryAsync<LocationQueries.Option>(
+                """
+                SELECT d.Id, d.NameTh AS Name FROM Districts d
+                WHERE EXISTS (SELECT 1 FROM Villages v JOIN Subdistricts s ON s.Id = v.SubdistrictId WHERE s.DistrictId = d.Id)
+                ORDER BY d.NameTh, d.Id
+                """);
+
+        public Task<IReadOnlyList<LocationQueries.Option>> VillagesAsync(long districtId)
+            => db.QueryAsync<LocationQueries.Option>(
+                "SELECT v.Id, v.NameTh AS Name FROM Villages v JOIN Subdistricts s ON s.Id = v.SubdistrictId WHERE s.DistrictId = @districtId ORDER BY v.NameTh, v.Id",
+                new { districtId });
+
+        public Task<IReadOnlyList<LocationQueries.Option>> CoursesAsync()
+            => db.QueryAsync<LocationQueries.Option>("SELECT Id, NameTh AS Name FROM Courses ORDER BY NameTh, Id");
+
+        public Task<IReadOnlyList<LocationQueries.Option>> CohortsAsync(long? courseId)
+            => db.QueryAsync<LocationQueries.Option>(
+                "SELECT Id, Code AS Name FROM Cohorts WHERE (@courseId IS NULL OR CourseId = @courseId) ORDER BY StartDate DESC, Id DESC", new { courseId });
+
+        public Task<IReadOnlyList<LocationQueries.Option>> ProgrammesAsync()
+            => db.QueryAsync<LocationQueries.Option>("SELECT Id, NameTh AS Name FROM Programmes ORDER BY NameTh, Id");
+    }
+}

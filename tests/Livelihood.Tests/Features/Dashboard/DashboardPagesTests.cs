@@ -1,0 +1,127 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Livelihood.Data;
+using Livelihood.Tests.Support;
+using Livelihood.Web.Features.Dashboard;
+using Livelihood.Web.Platform.Auth;
+
+namespace Livelihood.Tests.Features.Dashboard;
+
+/// <summary>The dashboard and its drill-down pages: who may open them, what a field officer sees, the numbers shown.</summary>
+public sealed partial class DashboardPagesTests(DatabaseProvider provider) : AppFixture(provider)
+{
+    private const string FiscalYear2026 = "From=2025-10-01&To=2026-09-30";
+
+    private static string Tile(string page, string code)
+    {
+        var match = Regex.Match(page, $"""data-tile="{code}">.*?data-figure>([^<]*)<""", RegexOptions.Singleline);
+        Assert.That(match.Success, Is.True, $"tile {code}");
+        return match.Groups[1].Value;
+    }
+
+    private async Task<HttpClient> OfficerAsync(params long[] districts)
+    {
+        var email = await App.CreateUserAsync(Roles.FieldOfficer);
+        var id = await App.QueryAsync(db => db.QuerySingleAsync<long>("SELECT Id FROM Users WHERE Email = @email", new { email }));
+        foreach (var district in districts)
+            await App.QueryAsync(db => db.ExecuteAsync("INSERT INTO UserScopes (UserId, ScopeKind, ScopeId) VALUES (@id, 'District', @district)", new { id, district }));
+        var client = App.Browser();
+        await client.PostFormAsync("/Account/SignIn", new() { ["Input.Email"] = email, ["Input.Password"] = TestApp.Password });
+        return client;
+    }
+
+    [Test]
+    public async Task A_manager_sees_every_indicator_as_a_tile_and_the_split_as_tables()
+    {
+        await DashboardData.CreateAsync(App);
+        var client = await App.SignedInAsync(Roles.Manager);
+
+        var page = await client.GetStringAsync($"/Dashboard?{FiscalYear2026}&By=Sex");
+
+        Assert.Multiple(() =>
+        {
+            foreach (var indicator in DashboardQueries.Indicators) Assert.That(page, Does.Contain($"data-tile=\"{indicator.Code}\""));
+            Assert.That(Tile(page, "Enrolled"), Is.EqualTo("3"));
+            Assert.That(Tile(page, "CompletionRate"), Is.EqualTo("33.3 %"));
+            Assert.That(Tile(page, "Sales"), Is.EqualTo("1,210.00"));
+            Assert.That(page, Does.Contain("data-split-table=\"Enrolled\""));
+            Assert.That(page, Does.Contain("data-group=\"Male\""));
+            Assert.That(page, Does.Contain("/Dashboard/Rows?From=2025-10-01&amp;To=2026-09-30&amp;Indicator=Enrolled&amp;By=Sex&amp;Group=Female"));
+        });
+    }
+
+    [Test]
+    public async Task The_default_period_is_the_current_fiscal_year()
+    {
+        var client = await App.SignedInAsync(Roles.Admin);
+        var page = await client.GetStringAsync("/Dashboard");
+        Assert.That(page, Does.Contain("value=\"2026-10-01\"").And.Contain("value=\"2027-09-30\""), "today is 29 Nov 2026");
+    }
+
+    [Test]
+    public async Task A_field_officer_sees_only_the_people_of_their_districts()
+    {
+        await DashboardData.CreateAsync(App);
+        var officer = await OfficerAsync(DashboardData.District1);
+
+        var own = await officer.GetStringAsync($"/Dashboard?{FiscalYear2026}");
+        var other = await officer.GetStringAsync($"/Dashboard?{FiscalYear2026}&DistrictId={DashboardData.District2}");
+        var rows = await officer.GetStringAsync($"/Dashboard/Rows?{FiscalYear2026}&Indicator=Enrolled");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Tile(own, "Enrolled"), Is.EqualTo("1"), "Ann only");
+            Assert.That(Tile(own, "Sales"), Is.EqualTo("1,210.00"), "the groups of district 1");
+            Assert.That(Tile(other, "Enrolled"), Is.EqualTo("1"), "another district is not theirs: ignored");
+            Assert.That(rows, Does.Contain(">Ann<").And.Not.Contain(">Cid<").And.Not.Contain(">Dao<"));
+        });
+    }
+
+    [Test]
+    public async Task Trainers_and_group_recorders_cannot_open_the_dashboard()
+    {
+        foreach (var role in new[] { Roles.Trainer, Roles.GroupRecorder })
+        {
+            var client = await App.SignedInAsync(role);
+            var response = await client.GetAsync("/Dashboard");
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect).Or.EqualTo(HttpStatusCode.Forbidden), role);
+            Assert.That(response.Headers.Location?.ToString() ?? "", Does.Contain("AccessDenied").Or.Empty, role);
+        }
+    }
+
+    [Test]
+    public async Task A_number_opens_the_list_of_its_rows_in_its_group()
+    {
+        await DashboardData.CreateAsync(App);
+        var client = await App.SignedInAsync(Roles.Manager);
+
+        var dropped = await client.GetStringAsync($"/Dashboard/Rows?{FiscalYear2026}&Indicator=DroppedOut&By=Sex&Group=Female");
+        var unknown = await client.GetAsync($"/Dashboard/Rows?{FiscalYear2026}&Indicator=Nope");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Regex.Matches(dropped, "data-row=").Count, Is.EqualTo(2));
+            Assert.That(dropped, Does.Contain(">Bee<").And.Contain(">Dao<"));
+            Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        });
+    }
+
+    [Test]
+    public async Task The_page_reads_in_Thai()
+    {
+        await DashboardData.CreateAsync(App);
+        var client = await App.SignedInAsync(Roles.Manager);
+        client.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Dth-TH%7Cuic%3Dth-TH");
+        var page = await client.GetStringAsync($"/Dashboard?{FiscalYear2026}&By=Citizenship");
+        Assert.That(page, Does.Contain("แดชบอร์ดผลลัพธ์").And.Contain("บัตรประชาชนไทย"));
+    }
+
+    [Test]
+    public void Every_indicator_section_dimension_and_code_the_pages_show_has_Thai()
+    {
+        var thai = Platform.TranslationTests.Thai("DashboardText");
+        var shown = DashboardQueries.Indicators.SelectMany(i => new[] { i.Name, i.Section }).Distinct().ToList();
+        Assert.That(shown, Has.Count.EqualTo(DashboardQueries.Indicators.Count + 3));
+        Assert.That(shown.Where(k => !thai.Contains(k)), Is.Empty);
+    }
+}
