@@ -11,6 +11,7 @@
 --                                                       from pass to pass; a new submission id each time
 --   people   GET  /People?Filter.Search={text}          the people list searched by name, nickname or phone
 --   group    GET  /Groups/Details/{group}               a producer group's page (as a manager: any group)
+--   mygroup  GET  /Groups/Details/{group}               the group recorder's own group page (one of the busiest groups)
 --   ledger   POST /Ledger/Record/{group}                a sale recorded by the group's recorder
 
 local scenario = os.getenv("BENCH_SCENARIO") or "roster"
@@ -112,6 +113,10 @@ end
 
 scenarios.group = function()
   return wrk.format("GET", "/Groups/Details/" .. pick(groups))
+end
+
+scenarios.mygroup = function()
+  return wrk.format("GET", "/Groups/Details/" .. ledger.group)
 end
 
 scenarios.ledger = function()

@@ -9,7 +9,7 @@
 # signs in as the role each page is for (cookie + antiforgery token, with curl), and drives it with wrk at
 # $CONNECTIONS connections: a warm-up of $WARMUP s, then $DURATION s measured. Scenarios (scripts/bench/bench.lua):
 # the trainer's roster page and its bare twin, the attendance save, the people search (manager), a group page
-# (manager), a ledger post (the group's recorder, once the ledger pages exist). At 1/10 of the size it runs the roster
+# (manager), the recorder's own group page and a ledger post (the group's recorder). At 1/10 of the size it runs the roster
 # and the save again: p95 at full size ÷ p95 at 1/10 is the growth ratio. The app's peak RSS (VmHWM) is read from
 # /proc before it is stopped. Prints the table and writes it as markdown.
 #
@@ -20,7 +20,7 @@ root=$PWD
 scale=${SCALE:-1.0}
 seed=${SEED:-8}
 duration=${DURATION:-12}
-warmup=${WARMUP:-8}
+warmup=${WARMUP:-10}
 connections=${CONNECTIONS:-16}
 threads=${THREADS:-2}
 port=${PORT:-5091}
@@ -148,6 +148,7 @@ drive "$scale" people
 drive "$scale" group
 if $ledger_ready; then
   sign_in recorder@bench.livelihood "/Ledger/Record/$(ledger_group "$scale")"
+  drive "$scale" mygroup
   drive "$scale" ledger
 fi
 # The save last: each save queues the absence-alert check of its cohort, work that runs on after the save.
@@ -196,6 +197,7 @@ mkdir -p "$(dirname "$out")"
   row "$scale/save" "attendance save (POST, distinct sessions)" 50
   row "$scale/people" "people list search (manager)" 100
   row "$scale/group" "group page (manager, distinct groups)" 100
+  row "$scale/mygroup" "group page (its recorder, own busy group)" 100
   row "$scale/ledger" "ledger post (recorder)" 100
   row "$tenth/roster" "roster page at 1/10" 50
   row "$tenth/save" "attendance save at 1/10" 50
