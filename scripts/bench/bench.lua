@@ -13,6 +13,8 @@
 --   group    GET  /Groups/Details/{group}               a producer group's page (as a manager: any group)
 --   mygroup  GET  /Groups/Details/{group}               the group recorder's own group page (one of the busiest groups)
 --   ledger   POST /Ledger/Record/{group}                a sale recorded by the group's recorder
+--   dashboard     GET /Dashboard                        the manager's dashboard for the current fiscal year
+--   baredashboard GET /bench/dashboard                  the same figures as JSON, no page
 
 local scenario = os.getenv("BENCH_SCENARIO") or "roster"
 local cookie = os.getenv("BENCH_COOKIE") or ""
@@ -117,6 +119,14 @@ end
 
 scenarios.mygroup = function()
   return wrk.format("GET", "/Groups/Details/" .. ledger.group)
+end
+
+scenarios.dashboard = function()
+  return wrk.format("GET", "/Dashboard")
+end
+
+scenarios.baredashboard = function()
+  return wrk.format("GET", "/bench/dashboard")
 end
 
 scenarios.ledger = function()

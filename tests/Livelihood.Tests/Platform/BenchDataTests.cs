@@ -165,6 +165,24 @@ public sealed class BenchDataTests
     }
 
     [Test]
+    public async Task The_bare_dashboard_answers_the_fiscal_years_figures_to_a_manager_and_not_to_a_trainer()
+    {
+        var (database, _, _) = Seeded();
+        using var app = new TestApp(database, settings: new Dictionary<string, string?> { [BareEndpoints.Switch] = "true" });
+
+        var manager = await SignedInAsync(app, BenchSeeder.ManagerEmail);
+        var bare = await manager.GetAsync("/bench/dashboard");
+        Assert.That(bare.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        using var json = JsonDocument.Parse(await bare.Content.ReadAsStringAsync());
+        Assert.That(json.RootElement.GetProperty("ageBounds").GetArrayLength(), Is.GreaterThan(0), "the dashboard's figures");
+        Assert.That((await manager.GetAsync("/Dashboard")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "and the page");
+
+        var trainer = await SignedInAsync(app, BenchSeeder.TrainerEmail);
+        Assert.That((await trainer.GetAsync("/bench/dashboard")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "as the page");
+        Assert.That((await trainer.GetAsync("/Dashboard")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
     public async Task Without_the_benchmark_switch_there_is_no_bare_endpoint()
     {
         var (database, _, targets) = Seeded();
@@ -174,6 +192,7 @@ public sealed class BenchDataTests
         var trainer = await SignedInAsync(app, BenchSeeder.TrainerEmail);
         Assert.That((await trainer.GetAsync($"/Attendance/Roster/{session}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await trainer.GetAsync($"/bench/roster/{session}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await trainer.GetAsync("/bench/dashboard")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     private static async Task<HttpClient> SignedInAsync(TestApp app, string email)

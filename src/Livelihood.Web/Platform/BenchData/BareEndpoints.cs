@@ -1,5 +1,7 @@
 using Livelihood.Web.Features.Attendance;
 using Livelihood.Web.Features.Cohorts;
+using Livelihood.Web.Features.Dashboard;
+using Livelihood.Web.Features.FollowUps;
 using Livelihood.Web.Platform.Auth;
 
 namespace Livelihood.Web.Platform.BenchData;
@@ -18,6 +20,18 @@ public static class BareEndpoints
     {
         if (!app.Configuration.GetValue<bool>(Switch)) return;
         app.MapGet("/bench/roster/{sessionId:long}", RosterAsync).RequireAuthorization(Policies.WorkOnCohorts);
+        app.MapGet("/bench/dashboard", DashboardAsync).RequireAuthorization(Policies.SeeDashboard);
+    }
+
+    /// <summary>
+    /// The dashboard's figures for the current fiscal year, without filters or split (Features/Dashboard/Index as first
+    /// opened): the same query class, period and field officer's limit to their districts.
+    /// </summary>
+    private static async Task<IResult> DashboardAsync(DashboardQueries queries, CurrentUser user, TimeProvider clock)
+    {
+        var (from, to) = await queries.FiscalYearOfAsync(FollowUpQueries.ThaiToday(clock));
+        var filter = new DashboardQueries.Filter { OfficerId = user.Role == Roles.FieldOfficer ? user.Id : null };
+        return Results.Json(await queries.ComputeAsync(from, to, filter, DashboardQueries.Dimensions.None));
     }
 
     /// <summary>The roster page's data (Features/Attendance/Roster), with its checks: 404 unknown, 403 not the trainer's.</summary>
