@@ -216,14 +216,20 @@ public sealed class FollowUpQueries(DbSession db, AuditedWrites audited, Current
 
     /// <summary>The menu's count: follow-ups overdue in the user's districts (all of them for managers).</summary>
     public Task<int> OverdueCountAsync()
-        => db.ExecuteScalarAsync<int>(
-            $"""
-            SELECT COUNT(1) FROM FollowUps f
-            JOIN People p ON p.Id = f.PersonId
-            JOIN Villages v ON v.Id = p.VillageId
-            JOIN Subdistricts s ON s.Id = v.SubdistrictId
-            WHERE f.Status = 'Due' AND f.DueOn < @Today AND {ScopeCondition}
-            """, new { Today, OfficerId = ScopedOfficerId });
+        => ScopedOfficerId is not { } officer
+            // Everyone's: counted on the status index alone (shown on every page a manager opens).
+            ? db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM FollowUps f WHERE f.Status = 'Due' AND f.DueOn < @Today", new { Today })
+            // An officer's: the people of their districts gathered once, each overdue row then only looked up in that set.
+            : db.ExecuteScalarAsync<int>(
+                """
+                SELECT COUNT(1) FROM FollowUps f
+                WHERE f.Status = 'Due' AND f.DueOn < @Today AND f.PersonId IN (
+                    SELECT p.Id FROM UserScopes us
+                    JOIN Subdistricts s ON s.DistrictId = us.ScopeId
+                    JOIN Villages v ON v.SubdistrictId = s.Id
+                    JOIN People p ON p.VillageId = v.Id
+                    WHERE us.UserId = @officer AND us.ScopeKind = 'District')
+                """, new { Today, officer });
 
     /// <summary>The districts a field officer is assigned to.</summary>
     public Task<IReadOnlyList<LocationQueries.Option>> DistrictsOfAsync(long userId)

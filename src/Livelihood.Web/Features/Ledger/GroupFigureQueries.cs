@@ -74,6 +74,7 @@ public sealed class GroupFigureQueries(DbSession db)
 
     public async Task<Period> ForPeriodAsync(long groupId, DateOnly from, DateOnly to)
     {
+        // Quantity * 1.0: always a real on SQLite (see LedgerQueries), whether the sum is whole or not.
         const string Live = "e.GroupId = @groupId AND e.VoidedAt IS NULL";
         const string InPeriod = Live + " AND e.EntryDate >= @from AND e.EntryDate <= @to";
         using var grid = await db.QueryMultipleAsync(
@@ -84,7 +85,7 @@ public sealed class GroupFigureQueries(DbSession db)
                    SUM(CASE WHEN e.Kind = 'Expense' THEN e.Amount ELSE 0 END) AS Expenses,
                    SUM(CASE WHEN e.Kind = 'Payout' THEN e.Amount ELSE 0 END) AS Payouts
             FROM LedgerEntries e WHERE {InPeriod} GROUP BY {db.Dialect.Month("e.EntryDate")};
-            SELECT p.Id AS ProductId, p.Name, p.Unit, SUM(e.Quantity) AS Quantity, SUM(e.Amount) AS Sales
+            SELECT p.Id AS ProductId, p.Name, p.Unit, SUM(e.Quantity * 1.0) AS Quantity, SUM(e.Amount) AS Sales
             FROM LedgerEntries e JOIN Products p ON p.Id = e.ProductId WHERE {InPeriod} AND e.Kind = 'Sale'
             GROUP BY p.Id, p.Name, p.Unit ORDER BY SUM(e.Amount) DESC, p.Id;
             SELECT e.Category AS Code, SUM(e.Amount) AS Amount FROM LedgerEntries e WHERE {InPeriod} AND e.Kind = 'Expense'

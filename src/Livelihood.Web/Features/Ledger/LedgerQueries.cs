@@ -30,8 +30,10 @@ public sealed class LedgerQueries(DbSession db)
         public bool IsVoided => VoidedAt is not null;
     }
 
+    // Quantity * 1.0: SQLite stores a whole quantity as an integer and a fraction as a real; reading a mix of both in
+    // one column trips Dapper, so the quantity is always read as a real there (a decimal on SQL Server).
     private const string EntrySelect = """
-        SELECT e.Id, e.GroupId, e.Kind, e.EntryDate, e.Amount, p.Name AS ProductName, p.Unit, e.Quantity, e.UnitPrice, e.Channel,
+        SELECT e.Id, e.GroupId, e.Kind, e.EntryDate, e.Amount, p.Name AS ProductName, p.Unit, e.Quantity * 1.0 AS Quantity, e.UnitPrice, e.Channel,
                e.Category, pe.FullNameTh AS MemberName, e.PayoutKind, e.Note, r.DisplayName AS RecordedBy,
                e.VoidedAt, v.DisplayName AS VoidedBy, e.VoidReason
         FROM LedgerEntries e

@@ -79,4 +79,28 @@ public sealed class GroupFiguresTests(DatabaseProvider provider) : AppFixture(pr
         Assert.That(period.Members.Select(m => (m.Wages.Baht, m.ProfitShares.Baht, m.Total.Baht)), Is.EqualTo(new[] { (250m, 100m, 350m), (50m, 0m, 50m) }));
         Assert.That(period.Expenses.Single(), Is.EqualTo(new GroupFigureQueries.Category { Code = "StallFee", Amount = new Money(300m) }));
     }
+
+    [Test]
+    public async Task Whole_and_fractional_quantities_read_back_the_same_way_in_any_order()
+    {
+        // SQLite keeps 3 as an integer and 1.5 as a real: one reading of both must not trip on the other.
+        await App.CreateUserAsync(Roles.Admin);
+        var whole = await LedgerData.GroupAsync(App, "กลุ่มหนึ่ง");
+        var fractional = await LedgerData.GroupAsync(App, "กลุ่มสอง");
+        await LedgerData.EntryAsync(App, whole.Id, "Sale", "2026-11-02", 1350m, productId: whole.ProductId, quantity: 3);
+        await LedgerData.EntryAsync(App, fractional.Id, "Sale", "2026-11-02", 675m, productId: fractional.ProductId, quantity: 1.5m);
+        await LedgerData.EntryAsync(App, fractional.Id, "Sale", "2026-11-03", 900m, productId: fractional.ProductId, quantity: 2);
+
+        var (wholeFigures, fractionalFigures, entries) = await App.WithServicesAsync(async s =>
+        {
+            var figures = s.GetRequiredService<GroupFigureQueries>();
+            var (from, to) = GroupFigureQueries.TwelveMonthsTo(new DateOnly(2026, 11, 29));
+            return (await figures.ForPeriodAsync(whole.Id, from, to), await figures.ForPeriodAsync(fractional.Id, from, to),
+                await s.GetRequiredService<LedgerQueries>().ListAsync(fractional.Id, null, 1, 10));
+        });
+
+        Assert.That(wholeFigures.Products.Single().Quantity, Is.EqualTo(3m));
+        Assert.That(fractionalFigures.Products.Single().Quantity, Is.EqualTo(3.5m));
+        Assert.That(entries.Rows.Select(e => e.Quantity), Is.EqualTo(new decimal?[] { 2m, 1.5m }));
+    }
 }
