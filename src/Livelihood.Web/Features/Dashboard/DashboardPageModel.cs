@@ -30,6 +30,7 @@ public abstract class DashboardPageModel(DashboardQueries queries, CurrentUser u
     public DateOnly PeriodTo { get; private set; }
     public string Dimension => DashboardQueries.Dimensions.All.Contains(By) ? By! : DashboardQueries.Dimensions.None;
     public bool IsOfficer => user.Role == Roles.FieldOfficer;
+    protected long? CurrentUserId => user.Id;
 
     public static readonly string[] Sexes = ["Female", "Male"];
     public static readonly string[] Citizenships = ["ThaiId", "HighlandCard", "None"];

@@ -1,4 +1,7 @@
+using System.Globalization;
+using Hangfire;
 using Livelihood.Web.Platform.Auth;
+using Livelihood.Web.Platform.Export;
 using Livelihood.Web.Platform.Paging;
 using Livelihood.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +15,8 @@ namespace Livelihood.Web.Features.Dashboard;
 /// period, filters and group, from the same row set the number counts. Paged in SQL.
 /// </summary>
 [Authorize(Policy = Policies.SeeDashboard)]
-public sealed class RowsModel(DashboardQueries queries, CurrentUser user, IStringLocalizer<DashboardText> text) : DashboardPageModel(queries, user)
+public sealed class RowsModel(DashboardQueries queries, CurrentUser user, IStringLocalizer<DashboardText> text, DashboardExportJob exports,
+    IBackgroundJobClient jobs) : DashboardPageModel(queries, user)
 {
     public const int PageSize = 50;
 
@@ -40,5 +44,21 @@ public sealed class RowsModel(DashboardQueries queries, CurrentUser user, IStrin
                 : DashboardNames.GroupName(text, Dimension, new DashboardQueries.Line(group, name, new Dictionary<string, decimal?>()), bounds);
         }
         return Page();
+    }
+
+    /// <summary>All the rows as a file, written by a background job; the export page shows its progress.</summary>
+    public async Task<IActionResult> OnPostExportAsync(string? format)
+    {
+        if (DashboardQueries.Find(Indicator) is not { } indicator || !ExportFile.IsFormat(format) || CurrentUserId is not { } userId) return NotFound();
+        await ResolvePeriodAsync();
+        var request = new DashboardExportJob.Request
+        {
+            From = PeriodFrom, To = PeriodTo, Filter = Filter, Dimension = Dimension,
+            Group = Dimension == DashboardQueries.Dimensions.None ? null : Group, Culture = CultureInfo.CurrentUICulture.Name,
+        };
+        var id = await exports.QueueAsync(userId, indicator, request, format!);
+        // Queued inside this request's transaction: the job's first write waits for it to commit.
+        jobs.Enqueue<DashboardExportJob>(job => job.RunAsync(id));
+        return Redirect($"/Dashboard/Exports/{id}");
     }
 }
