@@ -12,12 +12,24 @@ public sealed class ConnectionFactory
         Provider = provider;
         ConnectionString = connectionString;
         Dialect = SqlDialect.For(provider);
+        WriterQueue = provider == DatabaseProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
         TypeHandlers.Register();
     }
 
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
     public SqlDialect Dialect { get; }
+
+    /// <summary>
+    /// SQLite has one writer at a time (a transaction here takes the write lock as it begins), and a writer that finds
+    /// the file locked sleeps and retries (up to 100 ms a sleep), so under load saves finish out of turn with long tails.
+    /// Transactions in this process queue here instead, in order, before they begin, and wait no longer than a locked
+    /// file would make them. SQL Server locks rows itself: no queue.
+    /// </summary>
+    internal SemaphoreSlim? WriterQueue { get; }
+
+    /// <summary>How long a SQLite writer waits for the one before it, in the queue or at the file, before it gives up.</summary>
+    internal static readonly TimeSpan SqliteBusyTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Resolves the options to a provider and connection string; creates the SQLite folder if needed.</summary>
     public static ConnectionFactory FromOptions(DatabaseOptions options, string contentRoot)
@@ -55,7 +67,7 @@ public sealed class ConnectionFactory
             // WAL lets readers run beside the one writer; foreign keys are off by default in SQLite;
             // busy_timeout makes a second writer wait instead of failing at once.
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
+            pragma.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={SqliteBusyTimeout.TotalMilliseconds};";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
         return connection;

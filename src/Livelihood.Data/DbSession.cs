@@ -20,23 +20,51 @@ public sealed class DbSession(ConnectionFactory factory) : IAsyncDisposable
     public async Task BeginTransactionAsync()
     {
         if (Transaction is not null) return;
-        Transaction = await (await ConnectionAsync()).BeginTransactionAsync();
+        var connection = await ConnectionAsync();
+        if (factory.WriterQueue is { } queue && !await queue.WaitAsync(ConnectionFactory.SqliteBusyTimeout))
+            throw new TimeoutException("The database is busy: another save held it too long.");
+        try
+        {
+            Transaction = await connection.BeginTransactionAsync();
+        }
+        catch
+        {
+            factory.WriterQueue?.Release();
+            throw;
+        }
     }
 
     public async Task CommitAsync()
     {
         if (Transaction is null) return;
-        await Transaction.CommitAsync();
-        await Transaction.DisposeAsync();
-        Transaction = null;
+        try
+        {
+            await Transaction.CommitAsync();
+        }
+        finally
+        {
+            await EndTransactionAsync();
+        }
     }
 
     public async Task RollbackAsync()
     {
         if (Transaction is null) return;
-        await Transaction.RollbackAsync();
-        await Transaction.DisposeAsync();
+        try
+        {
+            await Transaction.RollbackAsync();
+        }
+        finally
+        {
+            await EndTransactionAsync();
+        }
+    }
+
+    private async Task EndTransactionAsync()
+    {
+        await Transaction!.DisposeAsync();
         Transaction = null;
+        factory.WriterQueue?.Release();
     }
 
     /// <summary>Runs work in a transaction unless one is already open (then it joins it).</summary>
@@ -81,7 +109,7 @@ public sealed class DbSession(ConnectionFactory factory) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Transaction is not null) await Transaction.DisposeAsync();
+        if (Transaction is not null) await EndTransactionAsync();
         if (_connection is not null) await _connection.DisposeAsync();
     }
 }

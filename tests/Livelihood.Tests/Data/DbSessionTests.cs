@@ -46,6 +46,42 @@ public sealed class DbSessionTests(DatabaseProvider provider)
         Assert.That(await db.ExecuteScalarAsync<string>("SELECT Value FROM Settings WHERE Name = 'DefaultLanguage'"), Is.EqualTo("th"));
     }
 
+    [Test]
+    public async Task A_transaction_that_ends_any_way_lets_the_next_writer_begin_at_once()
+    {
+        await using (var abandoned = new DbSession(_database!.Factory))
+        {
+            await abandoned.BeginTransactionAsync();
+            await abandoned.ExecuteAsync("UPDATE Settings SET Value = 'en' WHERE Name = 'DefaultLanguage'");
+        }
+        await using var db = new DbSession(_database.Factory);
+        Assert.ThrowsAsync<InvalidOperationException>(() => db.InTransactionAsync<int>(() => throw new InvalidOperationException("failed")));
+        await db.BeginTransactionAsync();
+        await db.RollbackAsync();
+
+        // Each ended transaction gave its turn back: the next writer neither waits nor times out.
+        await using var next = new DbSession(_database.Factory);
+        var write = next.InTransactionAsync(() => next.ExecuteAsync("UPDATE Settings SET Value = 'th' WHERE Name = 'DefaultLanguage'"));
+        Assert.That(await write.WaitAsync(TimeSpan.FromSeconds(2)), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_second_writer_waits_for_the_first_and_then_writes()
+    {
+        await using var first = new DbSession(_database!.Factory);
+        await using var second = new DbSession(_database.Factory);
+        await first.BeginTransactionAsync();
+        await first.ExecuteAsync("UPDATE Settings SET Value = 'en' WHERE Name = 'DefaultLanguage'");
+
+        var secondWrite = Task.Run(() => second.InTransactionAsync(() => second.ExecuteAsync(
+            "INSERT INTO Villages (SubdistrictId, VillageNumber, NameTh, CreatedAt) VALUES (560503, 1, 'บ้านคิว', @CreatedAt)",
+            new { CreatedAt = DateTime.UtcNow })));
+        await first.CommitAsync();
+
+        Assert.That(await secondWrite.WaitAsync(TimeSpan.FromSeconds(5)), Is.EqualTo(1));
+        Assert.That(await first.ExecuteScalarAsync<string>("SELECT Value FROM Settings WHERE Name = 'DefaultLanguage'"), Is.EqualTo("en"));
+    }
+
     [TestCase("th-TH")]
     [TestCase("en-GB")]
     public async Task Dates_and_timestamps_round_trip_as_iso_values_whatever_the_culture(string culture)
