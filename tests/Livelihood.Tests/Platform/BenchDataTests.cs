@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Dapper;
 using Livelihood.Data;
+using Livelihood.Web.Features.Cohorts;
 using Livelihood.Tests.Support;
 using Livelihood.Web.Platform.BenchData;
 using Microsoft.Data.Sqlite;
@@ -64,6 +65,18 @@ public sealed class BenchDataTests
         Assert.That(Query<long>(database, "SELECT COUNT(1) FROM Consents"), Is.InRange(size.People * 0.9, size.People));
         Assert.That(Query<string>(database, "PRAGMA journal_mode"), Is.EqualTo("wal"), "left in WAL mode, as the app runs it");
         Assert.That(Query<long>(database, "SELECT COUNT(1) FROM pragma_foreign_key_check"), Is.Zero, "every reference points to a row");
+        // The attendance totals are filled as the triggers would have kept them, and the triggers are back.
+        Assert.That(Query<long>(database, $"""
+            SELECT COUNT(1) FROM ({EnrollmentQueries.LiveAttendanceSql}) live
+            JOIN EnrollmentAttendance t ON t.EnrollmentId = live.EnrollmentId AND t.HeldMinutes = live.HeldMinutes
+                 AND t.ExcusedMinutes = live.ExcusedMinutes AND t.AttendedMinutes = live.AttendedMinutes
+            WHERE live.AttendedMinutes > 0
+            """), Is.EqualTo(Query<long>(database, $"SELECT COUNT(1) FROM ({EnrollmentQueries.LiveAttendanceSql}) live WHERE live.AttendedMinutes > 0")).And.GreaterThan(0));
+        Assert.That(Query<long>(database, "SELECT COUNT(1) FROM EnrollmentAttendance"), Is.EqualTo(Query<long>(database, "SELECT COUNT(1) FROM Enrollments")));
+        var fresh = TestDatabase.Create(DatabaseProvider.Sqlite);
+        _databases.Add(fresh);
+        const string Triggers = "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name";
+        Assert.That(Rows<string>(database, Triggers), Is.EqualTo(Rows<string>(fresh, Triggers)).And.Not.Empty);
     }
 
     [Test]

@@ -85,19 +85,26 @@ public sealed class EnrollmentQueries(DbSession db, AuditedWrites audited, Follo
     }
 
     /// <summary>
-    /// Each enrollment's minutes for the attendance rate, summed in SQL in one query: held sessions from the enrollment
-    /// date on, and before the drop-out or transfer date; an unmarked held session counts as absent (it adds to Held only).
+    /// Each enrollment's minutes for the attendance rate: held sessions from the enrollment date on, and before the
+    /// drop-out or transfer date; an unmarked held session counts as absent (it adds to Held only). Read from the
+    /// totals the database's triggers keep (migration 0017), equal at every commit to <see cref="LiveAttendanceSql"/>.
     /// </summary>
     public Task<IReadOnlyList<Attendance>> AttendanceAsync(long cohortId)
         => db.QueryAsync<Attendance>(
-            $"""
-            SELECT e.Id AS EnrollmentId, {AttendanceMinutes}
-            FROM Enrollments e
-            LEFT JOIN Sessions s ON {HeldInActiveSpan}
-            LEFT JOIN AttendanceMarks m ON m.SessionId = s.Id AND m.EnrollmentId = e.Id
+            """
+            SELECT e.Id AS EnrollmentId, t.HeldMinutes, t.ExcusedMinutes, t.AttendedMinutes
+            FROM Enrollments e JOIN EnrollmentAttendance t ON t.EnrollmentId = e.Id
             WHERE e.CohortId = @cohortId
-            GROUP BY e.Id
             """, new { cohortId });
+
+    /// <summary>The same minutes summed from the sessions and marks, as the triggers' totals must always be.</summary>
+    public const string LiveAttendanceSql = $"""
+        SELECT e.Id AS EnrollmentId, {AttendanceMinutes}
+        FROM Enrollments e
+        LEFT JOIN Sessions s ON {HeldInActiveSpan}
+        LEFT JOIN AttendanceMarks m ON m.SessionId = s.Id AND m.EnrollmentId = e.Id
+        GROUP BY e.Id
+        """;
 
     /// <summary>
     /// The held sessions (alias s) that count for enrollment e's rate: from its enrollment date on, and before its
