@@ -101,10 +101,13 @@ scenarios.save = function()
   local session, pass = pick(sessions)
   local fields = { "submissionId=wrk" .. id .. "x" .. sent .. "x" .. math.random(1, 1000000000) }
   -- Everyone present but one, who changes with each pass over the sessions: a first save inserts the marks,
-  -- later ones change a few (the audited path), as a trainer correcting a roster does.
+  -- later ones change a few (the audited path), as a trainer correcting a roster does. Each row also sends its
+  -- (empty) note and the version it was shown, as the roster page's form does.
   local absent = (pass % math.max(1, #session.enrollments)) + 1
   for i, enrollment in ipairs(session.enrollments) do
     table.insert(fields, "marks%5B" .. enrollment .. "%5D=" .. (i == absent and "Absent" or "Present"))
+    table.insert(fields, "versions%5B" .. enrollment .. "%5D=0")
+    table.insert(fields, "notes%5B" .. enrollment .. "%5D=")
   end
   return form_post("/Attendance/Roster/" .. session.id, fields)
 end

@@ -30,8 +30,11 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
 
     // The save opens its own short transaction (RosterQueries.SaveAsync): loading the page before and after it runs
     // outside, so trainers saving at the same moment wait for each other's writes only, not for each other's pages.
+    // The dictionaries are named: a form without notes (or versions) then binds none, instead of trying every other
+    // field's name as a key (the fallback to no prefix), a conversion error and an exception per field.
     [OwnTransaction]
-    public async Task<IActionResult> OnPostAsync(string submissionId, Dictionary<long, string>? marks, Dictionary<long, string>? notes, Dictionary<long, int>? versions)
+    public async Task<IActionResult> OnPostAsync(string submissionId, [FromForm(Name = "marks")] Dictionary<long, string>? marks,
+        [FromForm(Name = "notes")] Dictionary<long, string>? notes, [FromForm(Name = "versions")] Dictionary<long, int>? versions)
     {
         // The roster and its rates are loaded once, after the save, for the page that shows the result.
         if (await FindSessionAsync() is { } refused) return refused;
