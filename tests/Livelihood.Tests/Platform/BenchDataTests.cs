@@ -64,6 +64,9 @@ public sealed class BenchDataTests
         Assert.That(Query<long>(database, "SELECT COUNT(1) FROM Consents"), Is.InRange(size.People * 0.9, size.People));
         Assert.That(Query<string>(database, "PRAGMA journal_mode"), Is.EqualTo("wal"), "left in WAL mode, as the app runs it");
         Assert.That(Query<long>(database, "SELECT COUNT(1) FROM pragma_foreign_key_check"), Is.Zero, "every reference points to a row");
+        Assert.That(Query<long>(database,
+            "SELECT COUNT(1) FROM People p JOIN Villages v ON v.Id = p.VillageId JOIN PeopleSearch ps ON ps.rowid = p.Id AND ps.VillageName = v.NameTh"),
+            Is.EqualTo(size.People), "the people search index holds every person with their village's name");
     }
 
     [Test]

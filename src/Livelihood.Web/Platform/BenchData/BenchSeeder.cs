@@ -262,6 +262,8 @@ public sealed class BenchSeeder(ConnectionFactory factory, TimeProvider clock)
                 _villages[i] = i + 1;
                 villages.Add(i + 1, subdistricts[i % subdistricts.Count].Id, i / subdistricts.Count + 1, "บ้าน" + Pick(BenchWords.VillageNames), _createdAt);
             }
+            // Every village in the table before the people: People's insert trigger copies the village name into the search index.
+            villages.Flush();
             // Each district with villages has a field officer (an officer covers several districts).
             var districts = subdistricts.Take(size.Villages).Select(s => s.District).Distinct().ToList();
             for (var d = 0; d < districts.Count; d++) _scopes.Add(_officers[d % _officers.Count], "District", districts[d]);
