@@ -23,6 +23,12 @@ public abstract class SqlDialect
     /// <summary>Statements that keep the database healthy (statistics, file size); run by the nightly job.</summary>
     public abstract string Housekeeping { get; }
 
+    /// <summary>
+    /// A SELECT of the rowids (as Id) an FTS5 trigram index finds for a MATCH expression; null where the engine has no
+    /// such index (SQL Server's docker image has no full-text search): the caller searches with LIKE there.
+    /// </summary>
+    public abstract string? TrigramIndexIds(string indexTable, string matchExpression);
+
     public static SqlDialect For(DatabaseProvider provider) => provider switch
     {
         DatabaseProvider.SqlServer => SqlServerDialect.Instance,
@@ -39,6 +45,8 @@ public sealed class SqliteDialect : SqlDialect
     public override string Month(string dateColumn) => $"substr({dateColumn}, 1, 7)";
     public override string DateText(string dateColumn) => dateColumn;
     public override string Housekeeping => "PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);";
+    public override string? TrigramIndexIds(string indexTable, string matchExpression)
+        => $"SELECT rowid AS Id FROM {indexTable} WHERE {indexTable} MATCH {matchExpression}";
 }
 
 public sealed class SqlServerDialect : SqlDialect
@@ -50,4 +58,5 @@ public sealed class SqlServerDialect : SqlDialect
     public override string Month(string dateColumn) => $"CONVERT(char(7), {dateColumn}, 126)";
     public override string DateText(string dateColumn) => $"CONVERT(char(10), {dateColumn}, 126)";
     public override string Housekeeping => "EXEC sp_updatestats;";
+    public override string? TrigramIndexIds(string indexTable, string matchExpression) => null;
 }

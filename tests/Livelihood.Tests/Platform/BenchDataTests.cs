@@ -77,6 +77,9 @@ public sealed class BenchDataTests
         _databases.Add(fresh);
         const string Triggers = "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name";
         Assert.That(Rows<string>(database, Triggers), Is.EqualTo(Rows<string>(fresh, Triggers)).And.Not.Empty);
+        Assert.That(Query<long>(database,
+            "SELECT COUNT(1) FROM People p JOIN Villages v ON v.Id = p.VillageId JOIN PeopleSearch ps ON ps.rowid = p.Id AND ps.VillageName = v.NameTh"),
+            Is.EqualTo(size.People), "the people search index holds every person with their village's name");
     }
 
     [Test]

@@ -1,4 +1,6 @@
+using Dapper;
 using Livelihood.Data;
+using Livelihood.Web.Features.People;
 using Livelihood.Web.Platform.Auth;
 using Livelihood.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
@@ -9,8 +11,8 @@ using Microsoft.Extensions.Localization;
 namespace Livelihood.Web.Features.Cohorts;
 
 /// <summary>
-/// Enrolls people from the registry into a cohort: search by name, nickname or phone; a full cohort refuses unless a
-/// manager ticks the override; someone already active in the cohort is refused.
+/// Enrolls people from the registry into a cohort: search by name, nickname or phone (<see cref="PeopleSearch"/>); a full
+/// cohort refuses unless a manager ticks the override; someone already active in the cohort is refused.
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCohorts)]
 public sealed class EnrollModel(
@@ -73,17 +75,17 @@ public sealed class EnrollModel(
         Cohort = cohort;
         SeatsTaken = await enrollments.SeatsTakenAsync(Id);
         Enrolled = Request.Query["enrolled"];
-        if (!string.IsNullOrWhiteSpace(Search))
+        if (PeopleSearch.For(Search) is { } search)
             Candidates = await db.QueryAsync<Candidate>(
-                db.Dialect.Page("""
+                db.Dialect.Page($"""
                     SELECT p.Id, p.FullNameTh, p.Nickname, p.BirthYear, v.NameTh AS VillageName,
                            CASE WHEN EXISTS (SELECT 1 FROM Enrollments e WHERE e.PersonId = p.Id AND e.CohortId = @Id AND e.Status = 'Enrolled')
                                 THEN 1 ELSE 0 END AS AlreadyEnrolled
                     FROM People p JOIN Villages v ON v.Id = p.VillageId
-                    WHERE p.Status = 'Active' AND (p.FullNameTh LIKE @Pattern OR p.Nickname LIKE @Pattern OR p.Phone LIKE @Pattern)
+                    WHERE p.Status = 'Active' AND {search.Condition(db.Dialect, withVillageName: false)}
                     ORDER BY p.FullNameTh, p.Id
                     """),
-                new { Id, Pattern = $"%{Search.Trim()}%", Skip = 0, Take = MaxResults });
+                search.AddTo(new DynamicParameters(new { Id, Skip = 0, Take = MaxResults })));
         return null;
     }
 }

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Dapper;
 using Livelihood.Data;
+using Livelihood.Web.Features.People;
 using Livelihood.Web.Platform.Audit;
 using Livelihood.Web.Platform.Auth;
 using Livelihood.Web.Resources;
@@ -136,12 +138,12 @@ public sealed class DetailsModel(GroupQueries groups, DbSession db, AuditedWrite
             """, new { Id });
         Products = await db.QueryAsync<Product>(
             "SELECT Id, Name, Unit, UsualPrice, IsRetired, Version FROM Products WHERE GroupId = @Id ORDER BY IsRetired, Name, Id", new { Id });
-        if (CanManage && !string.IsNullOrWhiteSpace(Search))
+        if (CanManage && PeopleSearch.For(Search) is { } search)
             Candidates = await db.QueryAsync<Candidate>(
-                db.Dialect.Page("""
+                db.Dialect.Page($"""
                     SELECT p.Id, p.FullNameTh, p.Nickname, v.NameTh AS VillageName FROM People p JOIN Villages v ON v.Id = p.VillageId
-                    WHERE p.FullNameTh LIKE @Pattern OR p.Nickname LIKE @Pattern OR p.Phone LIKE @Pattern ORDER BY p.FullNameTh, p.Id
-                    """), new { Pattern = $"%{Search.Trim()}%", Skip = 0, Take = 20 });
+                    WHERE {search.Condition(db.Dialect, withVillageName: false)} ORDER BY p.FullNameTh, p.Id
+                    """), search.AddTo(new DynamicParameters(new { Skip = 0, Take = 20 })));
         return null;
     }
 }
