@@ -210,26 +210,63 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
             SelfRelianceLineSatang = (await settings.SelfRelianceLineAsync()).Satang,
         });
         for (var i = 0; i < bounds.Count; i++) parameters.Add("Bound" + i, bounds[i]);
+        // The whole months of the period, read from the pre-aggregates once built (DashboardAggregatesJob); none before:
+        // then @WholeFrom > @WholeTo and every day of the period is read from the rows (EdgeDays).
+        var (wholeFrom, wholeTo) = (to.AddDays(1), to);
+        if (await db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM DashboardAggregates") > 0)
+        {
+            var first = new DateOnly(from.Year, from.Month, 1);
+            if (first < from) first = first.AddMonths(1);
+            var last = new DateOnly(to.Year, to.Month, 1).AddMonths(1).AddDays(-1);
+            if (last > to) last = new DateOnly(to.Year, to.Month, 1).AddDays(-1);
+            if (first < last) (wholeFrom, wholeTo) = (first, last);
+        }
+        parameters.AddDynamicParams(new
+        {
+            WholeFrom = wholeFrom, WholeTo = wholeTo,
+            WholeFromMonth = DashboardAggregatesJob.YearMonth(wholeFrom), WholeToMonth = DashboardAggregatesJob.YearMonth(wholeTo),
+        });
         return parameters;
     }
 
+    /// <summary>The pre-aggregate's rows (alias <paramref name="alias"/>) of the period's whole months.</summary>
+    private static string WholeMonths(string alias)
+        => $"{alias}.YearMonth >= @WholeFromMonth AND {alias}.YearMonth <= @WholeToMonth AND @WholeFrom <= @WholeTo";
+
+    /// <summary>
+    /// The rows of the days of the period outside its whole months: <paramref name="rows"/> given the condition on its date
+    /// column <paramref name="day"/>, once for the days before them and once for those after (two ranges an index can seek).
+    /// </summary>
+    private static string EdgeDays(string day, Func<string, string> rows)
+        => rows($"{day} >= @From AND {day} < @WholeFrom") + "\nUNION ALL\n" + rows($"{day} > @WholeTo AND {day} <= @To");
+
     private async Task<IReadOnlyList<Line>> LinesAsync(string dimension, Filter filter, IReadOnlyList<int> bounds, DynamicParameters parameters)
     {
-        var sets = RowSets();
-        var ctes = Ctes(dimension, bounds);
+        // The money sets are summed from LedgerMonths and the edge days' entries (LedgerAmounts), all three in one statement;
+        // their row sets serve the drill-down.
+        var sets = RowSets().Where(s => !LedgerSets.Contains(s.Key)).ToList();
+        var ctes = Ctes(dimension, bounds, filter);
         var sql = string.Join(";\n", sets.Select(set => $"""
             {ctes}SELECT r.GrpKey, MIN(r.GrpName) AS GrpName, COUNT(1) AS RowTotal, COUNT(DISTINCT r.KeyId) AS KeyTotal, SUM(r.Hit) AS HitTotal,
                    SUM(r.Amount) AS AmountTotal, AVG(r.Amount) AS AmountAverage
             FROM ({set.Value}) r
             GROUP BY r.GrpKey
-            """)) + ";\n" + $"{ctes}SELECT r.GrpKey, r.Amount FROM ({sets["IncomeChange"]}) r";
+            """)) + ";\n" + $"{ctes}SELECT r.GrpKey, r.Amount FROM ({RowSets()["IncomeChange"]}) r;\n" + $"""
+            {ctes}SELECT x.Kind, g.GrpKey, MIN(g.GrpName) AS GrpName, SUM(x.Entries) AS RowTotal,
+                   CASE WHEN x.Kind = 'Payout' THEN COUNT(DISTINCT x.PersonId) ELSE SUM(x.Entries) END AS KeyTotal,
+                   SUM(x.Amount) AS AmountTotal, SUM(x.Amount) * 1.0 / SUM(x.Entries) AS AmountAverage
+            FROM g JOIN ({LedgerAmounts}) x ON x.GroupId = g.GroupId
+            GROUP BY x.Kind, g.GrpKey
+            """;
         var bySet = new Dictionary<string, IReadOnlyList<Aggregate>>();
         using (var grid = await db.QueryMultipleAsync(sql, parameters))
         {
-            foreach (var name in sets.Keys) bySet[name] = [.. await grid.ReadAsync<Aggregate>()];
+            foreach (var set in sets) bySet[set.Key] = [.. await grid.ReadAsync<Aggregate>()];
             var changes = (await grid.ReadAsync<(string GrpKey, long Amount)>()).ToLookup(c => c.GrpKey, c => c.Amount);
             // The median change replaces the average of the income-change set (SQL has no portable median).
             bySet["IncomeChange"] = [.. bySet["IncomeChange"].Select(a => a with { AmountAverage = Median(changes[a.GrpKey]) })];
+            var ledger = (await grid.ReadAsync<LedgerAggregate>()).ToLookup(a => a.Kind);
+            foreach (var (set, kind) in LedgerSets.Zip(LedgerKinds)) bySet[set] = [.. ledger[kind].Select(a => a.Aggregate)];
         }
         // Group figures have no group of their own in a split by person (their rows all carry the key '').
         var splitsPeople = Dimensions.SplitsPeopleOnly(dimension);
@@ -252,17 +289,16 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
 
     private async Task<IReadOnlyList<MonthFigures>> MonthsAsync(DateOnly from, DateOnly to, Filter filter, IReadOnlyList<int> bounds, DynamicParameters parameters)
     {
-        var ctes = Ctes(Dimensions.None, bounds);
+        var ctes = Ctes(Dimensions.None, bounds, filter);
         var month = db.Dialect.Month("r.Day");
         using var grid = await db.QueryMultipleAsync($"""
             {ctes}SELECT {month} AS YearMonth, COUNT(DISTINCT r.KeyId) AS Enrolled FROM ({EnrolledRows}) r GROUP BY {month};
-            {ctes}SELECT {db.Dialect.Month("l.EntryDate")} AS YearMonth,
-                   SUM(CASE WHEN l.Kind = 'Sale' THEN l.Amount ELSE 0 END) AS Sales,
-                   SUM(CASE WHEN l.Kind = 'Expense' THEN l.Amount ELSE 0 END) AS Expenses,
-                   SUM(CASE WHEN l.Kind = 'Payout' THEN l.Amount ELSE 0 END) AS Payouts
-            FROM g
-            JOIN LedgerEntries l ON l.GroupId = g.GroupId AND l.VoidedAt IS NULL AND l.EntryDate >= @From AND l.EntryDate <= @To
-            GROUP BY {db.Dialect.Month("l.EntryDate")}
+            {ctes}SELECT x.YearMonth,
+                   SUM(CASE WHEN x.Kind = 'Sale' THEN x.Amount ELSE 0 END) AS Sales,
+                   SUM(CASE WHEN x.Kind = 'Expense' THEN x.Amount ELSE 0 END) AS Expenses,
+                   SUM(CASE WHEN x.Kind = 'Payout' THEN x.Amount ELSE 0 END) AS Payouts
+            FROM g JOIN ({LedgerAmounts}) x ON x.GroupId = g.GroupId
+            GROUP BY x.YearMonth
             """, parameters);
         var enrolled = (await grid.ReadAsync<(string YearMonth, long Enrolled)>()).ToDictionary(m => m.YearMonth, m => m.Enrolled);
         var money = (await grid.ReadAsync<MonthFigures>()).ToDictionary(m => m.YearMonth);
@@ -313,12 +349,21 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
                     SELECT e.GrpKey, e.GrpName, e.PersonId AS KeyId, e.EnrollmentId AS RowId, e.PersonId, NULL AS Day, e.CohortCode AS Detail,
                        CAST(100.0 * a.AttendedMinutes / (a.HeldMinutes - a.ExcusedMinutes) AS FLOAT) AS Amount, NULL AS Hit
                 FROM e JOIN (
-                    SELECT e.Id AS EnrollmentId, {EnrollmentQueries.AttendanceMinutes}
-                    FROM Enrollments e
-                    JOIN Sessions s ON {EnrollmentQueries.HeldInActiveSpan}
-                    LEFT JOIN AttendanceMarks m ON m.SessionId = s.Id AND m.EnrollmentId = e.Id
-                    WHERE s.SessionDate >= @From AND s.SessionDate <= @To
-                    GROUP BY e.Id) a ON a.EnrollmentId = e.EnrollmentId
+                    SELECT x.EnrollmentId, SUM(x.HeldMinutes) AS HeldMinutes, SUM(x.ExcusedMinutes) AS ExcusedMinutes,
+                           SUM(x.AttendedMinutes) AS AttendedMinutes
+                    FROM (
+                        SELECT am.EnrollmentId, am.HeldMinutes, am.ExcusedMinutes, am.AttendedMinutes
+                        FROM AttendanceMonths am WHERE {WholeMonths("am")}
+                        UNION ALL
+                        {EdgeDays("s.SessionDate", days => $"""
+                            SELECT e.Id AS EnrollmentId, {EnrollmentQueries.AttendanceMinutes}
+                            FROM Sessions s
+                            JOIN Enrollments e ON {EnrollmentQueries.HeldInActiveSpan}
+                            LEFT JOIN AttendanceMarks m ON m.SessionId = s.Id AND m.EnrollmentId = e.Id
+                            WHERE s.Status = 'Held' AND {days}
+                            GROUP BY e.Id
+                            """)}) x
+                    GROUP BY x.EnrollmentId) a ON a.EnrollmentId = e.EnrollmentId
                 WHERE a.HeldMinutes > a.ExcusedMinutes
                 """,
             ["AlertsRaised"] = $"""
@@ -372,6 +417,38 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
     }
 
     private static readonly string[] GroupSets = ["GroupsActive", "Sales", "Expenses", "Payouts"];
+    private static readonly string[] LedgerSets = ["Sales", "Expenses", "Payouts"];
+    private static readonly string[] LedgerKinds = ["Sale", "Expense", "Payout"];
+
+    /// <summary>
+    /// The live ledger entries of the period as (GroupId, Kind, YearMonth, PersonId paid, Entries, Amount): the whole months
+    /// from LedgerMonths, the other days entry by entry (the same figures as the Sales, Expenses and Payouts row sets).
+    /// </summary>
+    private string LedgerAmounts => $"""
+        SELECT lm.GroupId, lm.Kind, lm.YearMonth, lm.PersonId, lm.Entries, lm.Amount
+        FROM LedgerMonths lm WHERE {WholeMonths("lm")}
+        UNION ALL
+        {EdgeDays("l.EntryDate", days => $"""
+            SELECT l.GroupId, l.Kind, {db.Dialect.Month("l.EntryDate")} AS YearMonth, m.PersonId, 1 AS Entries, l.Amount
+            FROM LedgerEntries l LEFT JOIN GroupMembers m ON m.Id = l.MemberId
+            WHERE l.VoidedAt IS NULL AND {days}
+            """)}
+        """;
+
+    private sealed record LedgerAggregate
+    {
+        public string Kind { get; init; } = "";
+        public string GrpKey { get; init; } = "";
+        public string? GrpName { get; init; }
+        public long RowTotal { get; init; }
+        public long KeyTotal { get; init; }
+        public long? AmountTotal { get; init; }
+        public double? AmountAverage { get; init; }
+        public Aggregate Aggregate => new()
+        {
+            GrpKey = GrpKey, GrpName = GrpName, RowTotal = RowTotal, KeyTotal = KeyTotal, AmountTotal = AmountTotal, AmountAverage = AmountAverage,
+        };
+    }
 
     private const string EnrolledRows = """
 
@@ -398,10 +475,15 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
         => "CASE " + string.Concat(Enumerable.Range(0, bounds.Count).Select(i => $"WHEN {AgeAtEnrollment} < @Bound{i} THEN {i} ")) + $"ELSE {bounds.Count} END";
 
     /// <summary>The statement's start: the filtered enrollments (e) and producer groups (g), grouped by the dimension.</summary>
-    private string Ctes(string dimension, IReadOnlyList<int> bounds) => "WITH " + People(dimension, bounds) + ",\n" + Groups(dimension) + "\n";
+    private string Ctes(string dimension, IReadOnlyList<int> bounds, Filter filter)
+        => "WITH " + People(dimension, bounds, filter) + ",\n" + Groups(dimension) + "\n";
 
-    /// <summary>The filtered enrollments with the person's and cohort's attributes, as the CTE "e".</summary>
-    private string People(string dimension, IReadOnlyList<int> bounds)
+    /// <summary>
+    /// The filtered enrollments with the person's and cohort's attributes, as the CTE "e". It joins only the tables the
+    /// split and the filters set need (every enrollment has a person living in a village of a district, and a cohort of a
+    /// course: foreign keys), because each join is paid once per row of every row set.
+    /// </summary>
+    private string People(string dimension, IReadOnlyList<int> bounds, Filter filter)
     {
         var band = AgeBand(bounds);
         var (key, name) = dimension switch
@@ -416,28 +498,37 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
             Dimensions.Programme => ("COALESCE(CAST(c.ProgrammeId AS VARCHAR(20)), '')", "pr.NameTh"),
             _ => ("''", "NULL"),
         };
+        var place = filter.DistrictId is not null || filter.OfficerId is not null || dimension is Dimensions.District or Dimensions.Village;
+        var person = place || filter.FiltersPeople || filter.VillageId is not null || dimension is Dimensions.Sex or Dimensions.Citizenship or Dimensions.AgeBand;
+        string?[] joins =
+        [
+            person ? "JOIN People p ON p.Id = en.PersonId" : null,
+            place ? "JOIN Villages v ON v.Id = p.VillageId JOIN Subdistricts s ON s.Id = v.SubdistrictId" : null,
+            dimension == Dimensions.District ? "JOIN Districts d ON d.Id = s.DistrictId" : null,
+            dimension == Dimensions.Course ? "JOIN Courses cr ON cr.Id = c.CourseId" : null,
+            dimension == Dimensions.Programme ? "LEFT JOIN Programmes pr ON pr.Id = c.ProgrammeId" : null,
+        ];
+        string?[] conditions =
+        [
+            filter.OfficerId is null ? null : FollowUpQueries.ScopeCondition,
+            filter.DistrictId is null ? null : "s.DistrictId = @DistrictId",
+            filter.VillageId is null ? null : "p.VillageId = @VillageId",
+            filter.CourseId is null ? null : "c.CourseId = @CourseId",
+            filter.CohortId is null ? null : "c.Id = @CohortId",
+            filter.ProgrammeId is null ? null : "c.ProgrammeId = @ProgrammeId",
+            filter.Sex is null ? null : "p.Sex = @Sex",
+            filter.Citizenship is null ? null : "p.CitizenshipStatus = @Citizenship",
+            filter.AgeBand is null ? null : $"{band} = @AgeBand",
+        ];
         return $"""
             e AS (
                 SELECT en.Id AS EnrollmentId, en.PersonId, en.CohortId, en.EnrolledOn, en.Status, en.EndedOn,
                        c.Code AS CohortCode, c.Status AS CohortStatus, c.StartDate AS CohortStart, c.EndDate AS CohortEnd,
                        {key} AS GrpKey, {name} AS GrpName
                 FROM Enrollments en
-                JOIN People p ON p.Id = en.PersonId
-                JOIN Villages v ON v.Id = p.VillageId
-                JOIN Subdistricts s ON s.Id = v.SubdistrictId
-                JOIN Districts d ON d.Id = s.DistrictId
                 JOIN Cohorts c ON c.Id = en.CohortId
-                JOIN Courses cr ON cr.Id = c.CourseId
-                LEFT JOIN Programmes pr ON pr.Id = c.ProgrammeId
-                WHERE {FollowUpQueries.ScopeCondition}
-                  AND (@DistrictId IS NULL OR s.DistrictId = @DistrictId)
-                  AND (@VillageId IS NULL OR p.VillageId = @VillageId)
-                  AND (@CourseId IS NULL OR c.CourseId = @CourseId)
-                  AND (@CohortId IS NULL OR c.Id = @CohortId)
-                  AND (@ProgrammeId IS NULL OR c.ProgrammeId = @ProgrammeId)
-                  AND (@Sex IS NULL OR p.Sex = @Sex)
-                  AND (@Citizenship IS NULL OR p.CitizenshipStatus = @Citizenship)
-                  AND (@AgeBand IS NULL OR {band} = @AgeBand)
+                {string.Join("\n", joins.OfType<string>())}
+                WHERE {string.Join(" AND ", conditions.OfType<string>().Prepend("1 = 1"))}
             )
             """;
     }
@@ -496,7 +587,7 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
         var (number, skip) = Platform.Paging.Paged<Row>.Window(page, pageSize);
         parameters.AddDynamicParams(new { GroupKey = groupKey, DrillHit = indicator.DrillHit, Skip = skip, Take = pageSize });
         var set = RowSets()[indicator.Set];
-        var ctes = Ctes(dimension, bounds);
+        var ctes = Ctes(dimension, bounds, filter);
         const string Where = "WHERE (@GroupKey IS NULL OR r.GrpKey = @GroupKey) AND (@DrillHit IS NULL OR r.Hit = @DrillHit)";
         using var grid = await db.QueryMultipleAsync(
             db.Dialect.Page($"""
