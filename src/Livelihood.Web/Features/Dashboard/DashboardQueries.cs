@@ -77,7 +77,8 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
         public string GrpKey { get; init; } = "";
         public string? GrpName { get; init; }
         public long RowTotal { get; init; }
-        public long KeyTotal { get; init; }
+        /// <summary>Distinct keys (people counted once), only for the <see cref="KeyedSets"/>: null for the others.</summary>
+        public long? KeyTotal { get; init; }
         public long? HitTotal { get; init; }
         public long? AmountTotal { get; init; }
         public double? AmountAverage { get; init; }
@@ -247,13 +248,14 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
         var sets = RowSets().Where(s => !LedgerSets.Contains(s.Key)).ToList();
         var ctes = Ctes(dimension, bounds, filter);
         var sql = string.Join(";\n", sets.Select(set => $"""
-            {ctes}SELECT r.GrpKey, MIN(r.GrpName) AS GrpName, COUNT(1) AS RowTotal, COUNT(DISTINCT r.KeyId) AS KeyTotal, SUM(r.Hit) AS HitTotal,
+            {ctes}SELECT r.GrpKey, MIN(r.GrpName) AS GrpName, COUNT(1) AS RowTotal,
+                   {(KeyedSets.Contains(set.Key) ? "COUNT(DISTINCT r.KeyId)" : "NULL")} AS KeyTotal, SUM(r.Hit) AS HitTotal,
                    SUM(r.Amount) AS AmountTotal, AVG(r.Amount) AS AmountAverage
             FROM ({set.Value}) r
             GROUP BY r.GrpKey
             """)) + ";\n" + $"{ctes}SELECT r.GrpKey, r.Amount FROM ({RowSets()["IncomeChange"]}) r;\n" + $"""
             {ctes}SELECT x.Kind, g.GrpKey, MIN(g.GrpName) AS GrpName, SUM(x.Entries) AS RowTotal,
-                   CASE WHEN x.Kind = 'Payout' THEN COUNT(DISTINCT x.PersonId) ELSE SUM(x.Entries) END AS KeyTotal,
+                   CASE WHEN x.Kind = 'Payout' THEN COUNT(DISTINCT x.PersonId) END AS KeyTotal,
                    SUM(x.Amount) AS AmountTotal, SUM(x.Amount) * 1.0 / SUM(x.Entries) AS AmountAverage
             FROM g JOIN ({LedgerAmounts}) x ON x.GroupId = g.GroupId
             GROUP BY x.Kind, g.GrpKey
@@ -418,6 +420,9 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
 
     private static readonly string[] GroupSets = ["GroupsActive", "Sales", "Expenses", "Payouts"];
     private static readonly string[] LedgerSets = ["Sales", "Expenses", "Payouts"];
+
+    /// <summary>The sets whose figures count distinct keys (a person once): a distinct count sorts every row, so only these.</summary>
+    private static readonly string[] KeyedSets = ["Enrolled", "Payouts"];
     private static readonly string[] LedgerKinds = ["Sale", "Expense", "Payout"];
 
     /// <summary>
@@ -441,7 +446,7 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
         public string GrpKey { get; init; } = "";
         public string? GrpName { get; init; }
         public long RowTotal { get; init; }
-        public long KeyTotal { get; init; }
+        public long? KeyTotal { get; init; }
         public long? AmountTotal { get; init; }
         public double? AmountAverage { get; init; }
         public Aggregate Aggregate => new()
@@ -476,7 +481,7 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
 
     /// <summary>The statement's start: the filtered enrollments (e) and producer groups (g), grouped by the dimension.</summary>
     private string Ctes(string dimension, IReadOnlyList<int> bounds, Filter filter)
-        => "WITH " + People(dimension, bounds, filter) + ",\n" + Groups(dimension) + "\n";
+        => "WITH " + People(dimension, bounds, filter) + ",\n" + Groups(dimension, filter) + "\n";
 
     /// <summary>
     /// The filtered enrollments with the person's and cohort's attributes, as the CTE "e". It joins only the tables the
@@ -528,13 +533,16 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
                 FROM Enrollments en
                 JOIN Cohorts c ON c.Id = en.CohortId
                 {string.Join("\n", joins.OfType<string>())}
-                WHERE {string.Join(" AND ", conditions.OfType<string>().Prepend("1 = 1"))}
+                WHERE {Where(conditions)}
             )
             """;
     }
 
-    /// <summary>The filtered producer groups, as the CTE "g": by their village, and by the cohorts they came out of.</summary>
-    private static string Groups(string dimension)
+    /// <summary>
+    /// The filtered producer groups, as the CTE "g": by their village, and by the cohorts they came out of. Like "e", it
+    /// joins the village's district only when the split or a filter needs it (it is joined to every ledger row counted).
+    /// </summary>
+    private static string Groups(string dimension, Filter filter)
     {
         var (key, name) = dimension switch
         {
@@ -542,23 +550,36 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
             Dimensions.Village => ("CAST(v.Id AS VARCHAR(20))", "v.NameTh"),
             _ => ("''", "NULL"),
         };
+        var place = filter.DistrictId is not null || filter.OfficerId is not null || dimension is Dimensions.District or Dimensions.Village;
+        string?[] joins =
+        [
+            place ? "JOIN Villages v ON v.Id = pg.VillageId JOIN Subdistricts s ON s.Id = v.SubdistrictId" : null,
+            dimension == Dimensions.District ? "JOIN Districts d ON d.Id = s.DistrictId" : null,
+        ];
+        string?[] conditions =
+        [
+            filter.OfficerId is null ? null : FollowUpQueries.ScopeCondition,
+            filter.DistrictId is null ? null : "s.DistrictId = @DistrictId",
+            filter.VillageId is null ? null : "pg.VillageId = @VillageId",
+            filter.CourseId is null && filter.CohortId is null && filter.ProgrammeId is null ? null : """
+                EXISTS (
+                      SELECT 1 FROM GroupCohorts gc JOIN Cohorts c ON c.Id = gc.CohortId
+                      WHERE gc.GroupId = pg.Id AND (@CourseId IS NULL OR c.CourseId = @CourseId) AND (@CohortId IS NULL OR c.Id = @CohortId)
+                        AND (@ProgrammeId IS NULL OR c.ProgrammeId = @ProgrammeId))
+                """,
+        ];
         return $"""
             g AS (
                 SELECT pg.Id AS GroupId, pg.Name, pg.Status, {key} AS GrpKey, {name} AS GrpName
                 FROM ProducerGroups pg
-                JOIN Villages v ON v.Id = pg.VillageId
-                JOIN Subdistricts s ON s.Id = v.SubdistrictId
-                JOIN Districts d ON d.Id = s.DistrictId
-                WHERE {FollowUpQueries.ScopeCondition}
-                  AND (@DistrictId IS NULL OR s.DistrictId = @DistrictId)
-                  AND (@VillageId IS NULL OR pg.VillageId = @VillageId)
-                  AND ((@CourseId IS NULL AND @CohortId IS NULL AND @ProgrammeId IS NULL) OR EXISTS (
-                      SELECT 1 FROM GroupCohorts gc JOIN Cohorts c ON c.Id = gc.CohortId
-                      WHERE gc.GroupId = pg.Id AND (@CourseId IS NULL OR c.CourseId = @CourseId) AND (@CohortId IS NULL OR c.Id = @CohortId)
-                        AND (@ProgrammeId IS NULL OR c.ProgrammeId = @ProgrammeId)))
+                {string.Join("\n", joins.OfType<string>())}
+                WHERE {Where(conditions)}
             )
             """;
     }
+
+    /// <summary>The conditions that apply, joined with AND (none: every row).</summary>
+    private static string Where(IEnumerable<string?> conditions) => string.Join(" AND ", conditions.OfType<string>().DefaultIfEmpty("1 = 1"));
 
     // ----- drill-down -----
 
