@@ -24,17 +24,17 @@ CREATE TABLE AttendanceMonths (
 
 CREATE INDEX IX_AttendanceMonths_EnrollmentId ON AttendanceMonths (EnrollmentId);
 
--- A group's live (not voided) ledger entries of one kind in one month; payouts also by the person paid (null otherwise).
+-- A group's live (not voided) ledger entries of one kind in one month; payouts also by the member paid (null otherwise).
 CREATE TABLE LedgerMonths (
     YearMonth TEXT NOT NULL,
     Kind TEXT NOT NULL CHECK (Kind IN ('Sale', 'Expense', 'Payout')),
     GroupId INTEGER NOT NULL REFERENCES ProducerGroups (Id),
-    PersonId INTEGER NULL REFERENCES People (Id),
+    MemberId INTEGER NULL REFERENCES GroupMembers (Id),
     Entries INTEGER NOT NULL,
     Amount INTEGER NOT NULL
 );
 
-CREATE INDEX IX_LedgerMonths_YearMonth ON LedgerMonths (YearMonth, Kind, GroupId, PersonId, Entries, Amount);
+CREATE INDEX IX_LedgerMonths_YearMonth ON LedgerMonths (YearMonth, Kind, GroupId, MemberId, Entries, Amount);
 CREATE INDEX IX_LedgerMonths_GroupId ON LedgerMonths (GroupId, YearMonth);
 
 -- One row once the aggregates have been built in full: until then the dashboard computes every month from the rows.

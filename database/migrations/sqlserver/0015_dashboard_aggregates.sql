@@ -24,12 +24,12 @@ CREATE TABLE AttendanceMonths (
 
 CREATE INDEX IX_AttendanceMonths_EnrollmentId ON AttendanceMonths (EnrollmentId);
 
--- A group's live (not voided) ledger entries of one kind in one month; payouts also by the person paid (null otherwise).
+-- A group's live (not voided) ledger entries of one kind in one month; payouts also by the member paid (null otherwise).
 CREATE TABLE LedgerMonths (
     YearMonth CHAR(7) NOT NULL,
     Kind NVARCHAR(10) NOT NULL CONSTRAINT CK_LedgerMonths_Kind CHECK (Kind IN (N'Sale', N'Expense', N'Payout')),
     GroupId BIGINT NOT NULL CONSTRAINT FK_LedgerMonths_ProducerGroups REFERENCES ProducerGroups (Id),
-    PersonId BIGINT NULL CONSTRAINT FK_LedgerMonths_People REFERENCES People (Id),
+    MemberId BIGINT NULL CONSTRAINT FK_LedgerMonths_GroupMembers REFERENCES GroupMembers (Id),
     Entries INT NOT NULL,
     Amount BIGINT NOT NULL
 );

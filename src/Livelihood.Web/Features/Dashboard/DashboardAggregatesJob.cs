@@ -9,7 +9,8 @@ namespace Livelihood.Web.Features.Dashboard;
 /// partial months at its edges come from the rows, so any period stays exact):
 /// - AttendanceMonths: per enrollment and month, the minutes of DESIGN.md's attendance rate (held in the active span,
 ///   excused, present or late), so the average rate needs no pass over every attendance mark of the year;
-/// - LedgerMonths: per group, kind and month (and person paid, for payouts), the live entries and their sum.
+/// - LedgerMonths: per group, kind and month (and member paid, for payouts), the live entries and their sum; the member's
+///   person is joined when read, so merging two people's records leaves it exact.
 ///
 /// Staleness rule: none for writes made through the app. Each write that changes these figures refreshes the rows it
 /// touches in its own transaction: attendance saved or a session marked held (that cohort's month), an enrollment made,
@@ -102,12 +103,11 @@ public sealed class DashboardAggregatesJob(DbSession db, TimeProvider clock)
     {
         var month = dialect.Month("l.EntryDate");
         return $"""
-            INSERT INTO LedgerMonths (YearMonth, Kind, GroupId, PersonId, Entries, Amount)
-            SELECT {month}, l.Kind, l.GroupId, m.PersonId, COUNT(1), SUM(l.Amount)
+            INSERT INTO LedgerMonths (YearMonth, Kind, GroupId, MemberId, Entries, Amount)
+            SELECT {month}, l.Kind, l.GroupId, l.MemberId, COUNT(1), SUM(l.Amount)
             FROM LedgerEntries l
-            LEFT JOIN GroupMembers m ON m.Id = l.MemberId
             WHERE l.VoidedAt IS NULL AND {where}
-            GROUP BY {month}, l.Kind, l.GroupId, m.PersonId
+            GROUP BY {month}, l.Kind, l.GroupId, l.MemberId
             """;
     }
 }

@@ -255,9 +255,9 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
             GROUP BY r.GrpKey
             """)) + ";\n" + $"{ctes}SELECT r.GrpKey, r.Amount FROM ({RowSets()["IncomeChange"]}) r;\n" + $"""
             {ctes}SELECT x.Kind, g.GrpKey, MIN(g.GrpName) AS GrpName, SUM(x.Entries) AS RowTotal,
-                   CASE WHEN x.Kind = 'Payout' THEN COUNT(DISTINCT x.PersonId) END AS KeyTotal,
-                   SUM(x.Amount) AS AmountTotal, SUM(x.Amount) * 1.0 / SUM(x.Entries) AS AmountAverage
+                   CASE WHEN x.Kind = 'Payout' THEN COUNT(DISTINCT m.PersonId) END AS KeyTotal, SUM(x.Amount) AS AmountTotal
             FROM g JOIN ({LedgerAmounts}) x ON x.GroupId = g.GroupId
+            LEFT JOIN GroupMembers m ON m.Id = x.MemberId
             GROUP BY x.Kind, g.GrpKey
             """;
         var bySet = new Dictionary<string, IReadOnlyList<Aggregate>>();
@@ -426,16 +426,16 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
     private static readonly string[] LedgerKinds = ["Sale", "Expense", "Payout"];
 
     /// <summary>
-    /// The live ledger entries of the period as (GroupId, Kind, YearMonth, PersonId paid, Entries, Amount): the whole months
+    /// The live ledger entries of the period as (GroupId, Kind, YearMonth, MemberId paid, Entries, Amount): the whole months
     /// from LedgerMonths, the other days entry by entry (the same figures as the Sales, Expenses and Payouts row sets).
     /// </summary>
     private string LedgerAmounts => $"""
-        SELECT lm.GroupId, lm.Kind, lm.YearMonth, lm.PersonId, lm.Entries, lm.Amount
+        SELECT lm.GroupId, lm.Kind, lm.YearMonth, lm.MemberId, lm.Entries, lm.Amount
         FROM LedgerMonths lm WHERE {WholeMonths("lm")}
         UNION ALL
         {EdgeDays("l.EntryDate", days => $"""
-            SELECT l.GroupId, l.Kind, {db.Dialect.Month("l.EntryDate")} AS YearMonth, m.PersonId, 1 AS Entries, l.Amount
-            FROM LedgerEntries l LEFT JOIN GroupMembers m ON m.Id = l.MemberId
+            SELECT l.GroupId, l.Kind, {db.Dialect.Month("l.EntryDate")} AS YearMonth, l.MemberId, 1 AS Entries, l.Amount
+            FROM LedgerEntries l
             WHERE l.VoidedAt IS NULL AND {days}
             """)}
         """;
@@ -448,11 +448,7 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
         public long RowTotal { get; init; }
         public long? KeyTotal { get; init; }
         public long? AmountTotal { get; init; }
-        public double? AmountAverage { get; init; }
-        public Aggregate Aggregate => new()
-        {
-            GrpKey = GrpKey, GrpName = GrpName, RowTotal = RowTotal, KeyTotal = KeyTotal, AmountTotal = AmountTotal, AmountAverage = AmountAverage,
-        };
+        public Aggregate Aggregate => new() { GrpKey = GrpKey, GrpName = GrpName, RowTotal = RowTotal, KeyTotal = KeyTotal, AmountTotal = AmountTotal };
     }
 
     private const string EnrolledRows = """
