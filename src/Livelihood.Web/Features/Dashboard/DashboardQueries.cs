@@ -245,7 +245,8 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
     {
         // The money sets are summed from LedgerMonths and the edge days' entries (LedgerAmounts), all three in one statement;
         // their row sets serve the drill-down.
-        var sets = RowSets().Where(s => !LedgerSets.Contains(s.Key)).ToList();
+        var rowSets = RowSets();
+        var sets = rowSets.Where(s => !LedgerSets.Contains(s.Key)).ToList();
         var ctes = Ctes(dimension, bounds, filter);
         var sql = string.Join(";\n", sets.Select(set => $"""
             {ctes}SELECT r.GrpKey, MIN(r.GrpName) AS GrpName, COUNT(1) AS RowTotal,
@@ -253,7 +254,7 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
                    SUM(r.Amount) AS AmountTotal, AVG(r.Amount) AS AmountAverage
             FROM ({set.Value}) r
             GROUP BY r.GrpKey
-            """)) + ";\n" + $"{ctes}SELECT r.GrpKey, r.Amount FROM ({RowSets()["IncomeChange"]}) r;\n" + $"""
+            """)) + ";\n" + $"{ctes}SELECT r.GrpKey, r.Amount FROM ({rowSets["IncomeChange"]}) r;\n" + $"""
             {ctes}SELECT x.Kind, g.GrpKey, MIN(g.GrpName) AS GrpName, SUM(x.Entries) AS RowTotal,
                    CASE WHEN x.Kind = 'Payout' THEN COUNT(DISTINCT m.PersonId) END AS KeyTotal, SUM(x.Amount) AS AmountTotal
             FROM g JOIN ({LedgerAmounts}) x ON x.GroupId = g.GroupId
@@ -420,10 +421,10 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
 
     private static readonly string[] GroupSets = ["GroupsActive", "Sales", "Expenses", "Payouts"];
     private static readonly string[] LedgerSets = ["Sales", "Expenses", "Payouts"];
+    private static readonly string[] LedgerKinds = ["Sale", "Expense", "Payout"];
 
     /// <summary>The sets whose figures count distinct keys (a person once): a distinct count sorts every row, so only these.</summary>
     private static readonly string[] KeyedSets = ["Enrolled", "Payouts"];
-    private static readonly string[] LedgerKinds = ["Sale", "Expense", "Payout"];
 
     /// <summary>
     /// The live ledger entries of the period as (GroupId, Kind, YearMonth, MemberId paid, Entries, Amount): the whole months
