@@ -248,18 +248,22 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
         var rowSets = RowSets();
         var sets = rowSets.Where(s => !LedgerSets.Contains(s.Key)).ToList();
         var ctes = Ctes(dimension, bounds, filter);
+        // Without a split every row is in the one group '': no sort by the key (HAVING keeps "no rows, no line").
+        var split = dimension != Dimensions.None;
+        var (rowKey, byRowKey) = split ? ("r.GrpKey", "GROUP BY r.GrpKey") : ("''", "HAVING COUNT(1) > 0");
+        var (groupKey, byGroupKey) = split ? ("g.GrpKey", ", g.GrpKey") : ("''", "");
         var sql = string.Join(";\n", sets.Select(set => $"""
-            {ctes}SELECT r.GrpKey, MIN(r.GrpName) AS GrpName, COUNT(1) AS RowTotal,
+            {ctes}SELECT {rowKey} AS GrpKey, MIN(r.GrpName) AS GrpName, COUNT(1) AS RowTotal,
                    {(KeyedSets.Contains(set.Key) ? "COUNT(DISTINCT r.KeyId)" : "NULL")} AS KeyTotal, SUM(r.Hit) AS HitTotal,
                    SUM(r.Amount) AS AmountTotal, AVG(r.Amount) AS AmountAverage
             FROM ({set.Value}) r
-            GROUP BY r.GrpKey
+            {byRowKey}
             """)) + ";\n" + $"{ctes}SELECT r.GrpKey, r.Amount FROM ({rowSets["IncomeChange"]}) r;\n" + $"""
-            {ctes}SELECT x.Kind, g.GrpKey, MIN(g.GrpName) AS GrpName, SUM(x.Entries) AS RowTotal,
+            {ctes}SELECT x.Kind, {groupKey} AS GrpKey, MIN(g.GrpName) AS GrpName, SUM(x.Entries) AS RowTotal,
                    CASE WHEN x.Kind = 'Payout' THEN COUNT(DISTINCT m.PersonId) END AS KeyTotal, SUM(x.Amount) AS AmountTotal
             FROM g JOIN ({LedgerAmounts}) x ON x.GroupId = g.GroupId
             LEFT JOIN GroupMembers m ON m.Id = x.MemberId
-            GROUP BY x.Kind, g.GrpKey
+            GROUP BY x.Kind{byGroupKey}
             """;
         var bySet = new Dictionary<string, IReadOnlyList<Aggregate>>();
         using (var grid = await db.QueryMultipleAsync(sql, parameters))
