@@ -6,6 +6,8 @@ CREATE INDEX IX_Enrollments_EndedOn ON Enrollments (EndedOn);
 -- Covering: follow-ups due in a period, and those done in it (income, self-reliance, skill use).
 CREATE INDEX IX_FollowUps_DueOn ON FollowUps (DueOn, EnrollmentId, Status, DoneOn, Kind);
 CREATE INDEX IX_FollowUps_Status_DoneOn ON FollowUps (Status, DoneOn, Kind, EnrollmentId, TotalIncomeSatang, WorkStatus, UsesSkill);
+-- Absence alerts resolved in a period.
+CREATE INDEX IX_AbsenceAlerts_Status_ResolvedOn ON AbsenceAlerts (Status, ResolvedOn, EnrollmentId);
 -- The held sessions of a few days (the period's partial months), without going through every enrollment.
 CREATE INDEX IX_Sessions_Status_SessionDate ON Sessions (Status, SessionDate, CohortId, DurationMinutes);
 

@@ -243,10 +243,10 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
 
     private async Task<IReadOnlyList<Line>> LinesAsync(string dimension, Filter filter, IReadOnlyList<int> bounds, DynamicParameters parameters)
     {
-        // The money sets are summed from LedgerMonths and the edge days' entries (LedgerAmounts), all three in one statement;
-        // their row sets serve the drill-down.
+        // The money sets are summed from LedgerMonths and the edge days' entries (LedgerAmounts), all three in one statement
+        // (their row sets serve the drill-down); the income-change set is read row by row for its median.
         var rowSets = RowSets();
-        var sets = rowSets.Where(s => !LedgerSets.Contains(s.Key)).ToList();
+        var sets = rowSets.Where(s => !LedgerSets.Contains(s.Key) && s.Key != "IncomeChange").ToList();
         var ctes = Ctes(dimension, bounds, filter);
         // Without a split every row is in the one group '': no sort by the key (HAVING keeps "no rows, no line").
         var split = dimension != Dimensions.None;
@@ -258,7 +258,7 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
                    SUM(r.Amount) AS AmountTotal, AVG(r.Amount) AS AmountAverage
             FROM ({set.Value}) r
             {byRowKey}
-            """)) + ";\n" + $"{ctes}SELECT r.GrpKey, r.Amount FROM ({rowSets["IncomeChange"]}) r;\n" + $"""
+            """)) + ";\n" + $"{ctes}SELECT r.GrpKey, r.GrpName, r.Amount, r.Hit FROM ({rowSets["IncomeChange"]}) r;\n" + $"""
             {ctes}SELECT x.Kind, {groupKey} AS GrpKey, MIN(g.GrpName) AS GrpName, SUM(x.Entries) AS RowTotal,
                    CASE WHEN x.Kind = 'Payout' THEN COUNT(DISTINCT m.PersonId) END AS KeyTotal, SUM(x.Amount) AS AmountTotal
             FROM g JOIN ({LedgerAmounts}) x ON x.GroupId = g.GroupId
@@ -269,9 +269,12 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
         using (var grid = await db.QueryMultipleAsync(sql, parameters))
         {
             foreach (var set in sets) bySet[set.Key] = [.. await grid.ReadAsync<Aggregate>()];
-            var changes = (await grid.ReadAsync<(string GrpKey, long Amount)>()).ToLookup(c => c.GrpKey, c => c.Amount);
-            // The median change replaces the average of the income-change set (SQL has no portable median).
-            bySet["IncomeChange"] = [.. bySet["IncomeChange"].Select(a => a with { AmountAverage = Median(changes[a.GrpKey]) })];
+            // The median change stands for the average of the income-change set (SQL has no portable median).
+            bySet["IncomeChange"] = [.. (await grid.ReadAsync<IncomeChangeRow>()).GroupBy(c => c.GrpKey).Select(g => new Aggregate
+            {
+                GrpKey = g.Key, GrpName = g.Select(c => c.GrpName).FirstOrDefault(n => n is not null), RowTotal = g.Count(),
+                HitTotal = g.Sum(c => c.Hit), AmountTotal = g.Sum(c => c.Amount), AmountAverage = Median(g.Select(c => c.Amount)),
+            })];
             var ledger = (await grid.ReadAsync<LedgerAggregate>()).ToLookup(a => a.Kind);
             foreach (var (set, kind) in LedgerSets.Zip(LedgerKinds)) bySet[set] = [.. ledger[kind].Select(a => a.Aggregate)];
         }
@@ -444,6 +447,14 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
             WHERE l.VoidedAt IS NULL AND {days}
             """)}
         """;
+
+    private sealed record IncomeChangeRow
+    {
+        public string GrpKey { get; init; } = "";
+        public string? GrpName { get; init; }
+        public long Amount { get; init; }
+        public long Hit { get; init; }
+    }
 
     private sealed record LedgerAggregate
     {
