@@ -3,6 +3,7 @@ using Hangfire;
 using Livelihood.Data;
 using Livelihood.Web.Features.Alerts;
 using Livelihood.Web.Features.Cohorts;
+using Livelihood.Web.Features.Dashboard;
 using Livelihood.Web.Platform.Audit;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -14,7 +15,7 @@ namespace Livelihood.Web.Features.Attendance;
 /// on the server after the trainer marked is kept, and the trainer is told.
 /// </summary>
 public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, AuditedWrites audited, IBackgroundJobClient jobs, IMemoryCache cache,
-    TimeProvider clock)
+    DashboardAggregatesJob aggregates, TimeProvider clock)
 {
     public sealed record Session
     {
@@ -163,6 +164,7 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
 
         if (session.Status == "Scheduled")
             await db.ExecuteAsync("UPDATE Sessions SET Status = 'Held', Version = Version + 1 WHERE Id = @Id AND Status = 'Scheduled'", new { session.Id });
+        if (saved > 0 || session.Status == "Scheduled") await aggregates.RefreshSessionAsync(session.Id);
 
         var outcome = new Outcome(saved, kept, replaced, false);
         await db.ExecuteAsync(

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Livelihood.Data;
+using Livelihood.Web.Features.Dashboard;
 using Livelihood.Web.Features.FollowUps;
 using Livelihood.Web.Platform.Audit;
 using Livelihood.Web.Platform.Auth;
@@ -17,8 +18,8 @@ namespace Livelihood.Web.Features.Cohorts;
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCohorts)]
 public sealed class EnrollmentModel(
-    CohortQueries cohorts, EnrollmentQueries enrollments, FollowUpQueries followUps, DbSession db, AuditedWrites audited, CurrentUser user,
-    TimeProvider clock, IStringLocalizer<CohortsText> text) : PageModel
+    CohortQueries cohorts, EnrollmentQueries enrollments, FollowUpQueries followUps, DashboardAggregatesJob aggregates, DbSession db,
+    AuditedWrites audited, CurrentUser user, TimeProvider clock, IStringLocalizer<CohortsText> text) : PageModel
 {
     public sealed record Row
     {
@@ -103,6 +104,7 @@ public sealed class EnrollmentModel(
             DropoutReason = input.Reason,
             EndNote = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
         }, "DropOut");
+        if (saved) await aggregates.RefreshEnrollmentAsync(Id); // its sessions from the drop-out date on no longer count
         return await SavedOrStale(saved);
     }
 
@@ -127,7 +129,11 @@ public sealed class EnrollmentModel(
             EndedOn = input.On!.Value,
             TransferredToEnrollmentId = newEnrollment,
         }, "Transfer");
-        if (saved) await followUps.CarryBaselineAsync(Id, newEnrollment);
+        if (saved)
+        {
+            await followUps.CarryBaselineAsync(Id, newEnrollment);
+            await aggregates.RefreshEnrollmentAsync(Id);
+        }
         return await SavedOrStale(saved);
     }
 

@@ -1,4 +1,5 @@
 using Livelihood.Data;
+using Livelihood.Web.Features.Dashboard;
 using Livelihood.Web.Features.FollowUps;
 using Livelihood.Web.Platform.Audit;
 
@@ -8,7 +9,7 @@ namespace Livelihood.Web.Features.Cohorts;
 /// Enrollments of people in cohorts: the roster, seats, and the rules of enrolling (capacity, one active enrollment
 /// per person and cohort) shared by enrolling and transferring.
 /// </summary>
-public sealed class EnrollmentQueries(DbSession db, AuditedWrites audited, FollowUpQueries followUps, TimeProvider clock)
+public sealed class EnrollmentQueries(DbSession db, AuditedWrites audited, FollowUpQueries followUps, DashboardAggregatesJob aggregates, TimeProvider clock)
 {
     public const string Enrolled = "Enrolled";
     public const string Completed = "Completed";
@@ -72,6 +73,7 @@ public sealed class EnrollmentQueries(DbSession db, AuditedWrites audited, Follo
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         await followUps.ScheduleBaselineAsync(id);
+        await aggregates.RefreshEnrollmentAsync(id); // sessions held since the enrollment date count for its rate
         return id;
     }
 

@@ -77,7 +77,8 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
         public string GrpKey { get; init; } = "";
         public string? GrpName { get; init; }
         public long RowTotal { get; init; }
-        public long KeyTotal { get; init; }
+        /// <summary>Distinct keys (people counted once), only for the <see cref="KeyedSets"/>: null for the others.</summary>
+        public long? KeyTotal { get; init; }
         public long? HitTotal { get; init; }
         public long? AmountTotal { get; init; }
         public double? AmountAverage { get; init; }
@@ -210,26 +211,72 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
             SelfRelianceLineSatang = (await settings.SelfRelianceLineAsync()).Satang,
         });
         for (var i = 0; i < bounds.Count; i++) parameters.Add("Bound" + i, bounds[i]);
+        // The whole months of the period, read from the pre-aggregates once built (DashboardAggregatesJob); none before:
+        // then @WholeFrom > @WholeTo and every day of the period is read from the rows (EdgeDays).
+        var (wholeFrom, wholeTo) = (to.AddDays(1), to);
+        if (await db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM DashboardAggregates") > 0)
+        {
+            var first = new DateOnly(from.Year, from.Month, 1);
+            if (first < from) first = first.AddMonths(1);
+            var last = new DateOnly(to.Year, to.Month, 1).AddMonths(1).AddDays(-1);
+            if (last > to) last = new DateOnly(to.Year, to.Month, 1).AddDays(-1);
+            if (first < last) (wholeFrom, wholeTo) = (first, last);
+        }
+        parameters.AddDynamicParams(new
+        {
+            WholeFrom = wholeFrom, WholeTo = wholeTo,
+            WholeFromMonth = DashboardAggregatesJob.YearMonth(wholeFrom), WholeToMonth = DashboardAggregatesJob.YearMonth(wholeTo),
+        });
         return parameters;
     }
 
+    /// <summary>The pre-aggregate's rows (alias <paramref name="alias"/>) of the period's whole months.</summary>
+    private static string WholeMonths(string alias)
+        => $"{alias}.YearMonth >= @WholeFromMonth AND {alias}.YearMonth <= @WholeToMonth AND @WholeFrom <= @WholeTo";
+
+    /// <summary>
+    /// The rows of the days of the period outside its whole months: <paramref name="rows"/> given the condition on its date
+    /// column <paramref name="day"/>, once for the days before them and once for those after (two ranges an index can seek).
+    /// </summary>
+    private static string EdgeDays(string day, Func<string, string> rows)
+        => rows($"{day} >= @From AND {day} < @WholeFrom") + "\nUNION ALL\n" + rows($"{day} > @WholeTo AND {day} <= @To");
+
     private async Task<IReadOnlyList<Line>> LinesAsync(string dimension, Filter filter, IReadOnlyList<int> bounds, DynamicParameters parameters)
     {
-        var sets = RowSets();
-        var ctes = Ctes(dimension, bounds);
+        // The money sets are summed from LedgerMonths and the edge days' entries (LedgerAmounts), all three in one statement
+        // (their row sets serve the drill-down); the income-change set is read row by row for its median.
+        var rowSets = RowSets();
+        var sets = rowSets.Where(s => !LedgerSets.Contains(s.Key) && s.Key != "IncomeChange").ToList();
+        var ctes = Ctes(dimension, bounds, filter);
+        // Without a split every row is in the one group '': no sort by the key (HAVING keeps "no rows, no line").
+        var split = dimension != Dimensions.None;
+        var (rowKey, byRowKey) = split ? ("r.GrpKey", "GROUP BY r.GrpKey") : ("''", "HAVING COUNT(1) > 0");
+        var (groupKey, byGroupKey) = split ? ("g.GrpKey", ", g.GrpKey") : ("''", "");
         var sql = string.Join(";\n", sets.Select(set => $"""
-            {ctes}SELECT r.GrpKey, MIN(r.GrpName) AS GrpName, COUNT(1) AS RowTotal, COUNT(DISTINCT r.KeyId) AS KeyTotal, SUM(r.Hit) AS HitTotal,
+            {ctes}SELECT {rowKey} AS GrpKey, MIN(r.GrpName) AS GrpName, COUNT(1) AS RowTotal,
+                   {(KeyedSets.Contains(set.Key) ? "COUNT(DISTINCT r.KeyId)" : "NULL")} AS KeyTotal, SUM(r.Hit) AS HitTotal,
                    SUM(r.Amount) AS AmountTotal, AVG(r.Amount) AS AmountAverage
             FROM ({set.Value}) r
-            GROUP BY r.GrpKey
-            """)) + ";\n" + $"{ctes}SELECT r.GrpKey, r.Amount FROM ({sets["IncomeChange"]}) r";
+            {byRowKey}
+            """)) + ";\n" + $"{ctes}SELECT r.GrpKey, r.GrpName, r.Amount, r.Hit FROM ({rowSets["IncomeChange"]}) r;\n" + $"""
+            {ctes}SELECT x.Kind, {groupKey} AS GrpKey, MIN(g.GrpName) AS GrpName, SUM(x.Entries) AS RowTotal,
+                   CASE WHEN x.Kind = 'Payout' THEN COUNT(DISTINCT m.PersonId) END AS KeyTotal, SUM(x.Amount) AS AmountTotal
+            FROM g JOIN ({LedgerAmounts}) x ON x.GroupId = g.GroupId
+            LEFT JOIN GroupMembers m ON m.Id = x.MemberId
+            GROUP BY x.Kind{byGroupKey}
+            """;
         var bySet = new Dictionary<string, IReadOnlyList<Aggregate>>();
         using (var grid = await db.QueryMultipleAsync(sql, parameters))
         {
-            foreach (var name in sets.Keys) bySet[name] = [.. await grid.ReadAsync<Aggregate>()];
-            var changes = (await grid.ReadAsync<(string GrpKey, long Amount)>()).ToLookup(c => c.GrpKey, c => c.Amount);
-            // The median change replaces the average of the income-change set (SQL has no portable median).
-            bySet["IncomeChange"] = [.. bySet["IncomeChange"].Select(a => a with { AmountAverage = Median(changes[a.GrpKey]) })];
+            foreach (var set in sets) bySet[set.Key] = [.. await grid.ReadAsync<Aggregate>()];
+            // The median change stands for the average of the income-change set (SQL has no portable median).
+            bySet["IncomeChange"] = [.. (await grid.ReadAsync<IncomeChangeRow>()).GroupBy(c => c.GrpKey).Select(g => new Aggregate
+            {
+                GrpKey = g.Key, GrpName = g.Select(c => c.GrpName).FirstOrDefault(n => n is not null), RowTotal = g.Count(),
+                HitTotal = g.Sum(c => c.Hit), AmountTotal = g.Sum(c => c.Amount), AmountAverage = Median(g.Select(c => c.Amount)),
+            })];
+            var ledger = (await grid.ReadAsync<LedgerAggregate>()).ToLookup(a => a.Kind);
+            foreach (var (set, kind) in LedgerSets.Zip(LedgerKinds)) bySet[set] = [.. ledger[kind].Select(a => a.Aggregate)];
         }
         // Group figures have no group of their own in a split by person (their rows all carry the key '').
         var splitsPeople = Dimensions.SplitsPeopleOnly(dimension);
@@ -252,17 +299,16 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
 
     private async Task<IReadOnlyList<MonthFigures>> MonthsAsync(DateOnly from, DateOnly to, Filter filter, IReadOnlyList<int> bounds, DynamicParameters parameters)
     {
-        var ctes = Ctes(Dimensions.None, bounds);
+        var ctes = Ctes(Dimensions.None, bounds, filter);
         var month = db.Dialect.Month("r.Day");
         using var grid = await db.QueryMultipleAsync($"""
             {ctes}SELECT {month} AS YearMonth, COUNT(DISTINCT r.KeyId) AS Enrolled FROM ({EnrolledRows}) r GROUP BY {month};
-            {ctes}SELECT {db.Dialect.Month("l.EntryDate")} AS YearMonth,
-                   SUM(CASE WHEN l.Kind = 'Sale' THEN l.Amount ELSE 0 END) AS Sales,
-                   SUM(CASE WHEN l.Kind = 'Expense' THEN l.Amount ELSE 0 END) AS Expenses,
-                   SUM(CASE WHEN l.Kind = 'Payout' THEN l.Amount ELSE 0 END) AS Payouts
-            FROM g
-            JOIN LedgerEntries l ON l.GroupId = g.GroupId AND l.VoidedAt IS NULL AND l.EntryDate >= @From AND l.EntryDate <= @To
-            GROUP BY {db.Dialect.Month("l.EntryDate")}
+            {ctes}SELECT x.YearMonth,
+                   SUM(CASE WHEN x.Kind = 'Sale' THEN x.Amount ELSE 0 END) AS Sales,
+                   SUM(CASE WHEN x.Kind = 'Expense' THEN x.Amount ELSE 0 END) AS Expenses,
+                   SUM(CASE WHEN x.Kind = 'Payout' THEN x.Amount ELSE 0 END) AS Payouts
+            FROM g JOIN ({LedgerAmounts}) x ON x.GroupId = g.GroupId
+            GROUP BY x.YearMonth
             """, parameters);
         var enrolled = (await grid.ReadAsync<(string YearMonth, long Enrolled)>()).ToDictionary(m => m.YearMonth, m => m.Enrolled);
         var money = (await grid.ReadAsync<MonthFigures>()).ToDictionary(m => m.YearMonth);
@@ -313,12 +359,21 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
                     SELECT e.GrpKey, e.GrpName, e.PersonId AS KeyId, e.EnrollmentId AS RowId, e.PersonId, NULL AS Day, e.CohortCode AS Detail,
                        CAST(100.0 * a.AttendedMinutes / (a.HeldMinutes - a.ExcusedMinutes) AS FLOAT) AS Amount, NULL AS Hit
                 FROM e JOIN (
-                    SELECT e.Id AS EnrollmentId, {EnrollmentQueries.AttendanceMinutes}
-                    FROM Enrollments e
-                    JOIN Sessions s ON {EnrollmentQueries.HeldInActiveSpan}
-                    LEFT JOIN AttendanceMarks m ON m.SessionId = s.Id AND m.EnrollmentId = e.Id
-                    WHERE s.SessionDate >= @From AND s.SessionDate <= @To
-                    GROUP BY e.Id) a ON a.EnrollmentId = e.EnrollmentId
+                    SELECT x.EnrollmentId, SUM(x.HeldMinutes) AS HeldMinutes, SUM(x.ExcusedMinutes) AS ExcusedMinutes,
+                           SUM(x.AttendedMinutes) AS AttendedMinutes
+                    FROM (
+                        SELECT am.EnrollmentId, am.HeldMinutes, am.ExcusedMinutes, am.AttendedMinutes
+                        FROM AttendanceMonths am WHERE {WholeMonths("am")}
+                        UNION ALL
+                        {EdgeDays("s.SessionDate", days => $"""
+                            SELECT e.Id AS EnrollmentId, {EnrollmentQueries.AttendanceMinutes}
+                            FROM Sessions s
+                            JOIN Enrollments e ON {EnrollmentQueries.HeldInActiveSpan}
+                            LEFT JOIN AttendanceMarks m ON m.SessionId = s.Id AND m.EnrollmentId = e.Id
+                            WHERE s.Status = 'Held' AND {days}
+                            GROUP BY e.Id
+                            """)}) x
+                    GROUP BY x.EnrollmentId) a ON a.EnrollmentId = e.EnrollmentId
                 WHERE a.HeldMinutes > a.ExcusedMinutes
                 """,
             ["AlertsRaised"] = $"""
@@ -372,6 +427,45 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
     }
 
     private static readonly string[] GroupSets = ["GroupsActive", "Sales", "Expenses", "Payouts"];
+    private static readonly string[] LedgerSets = ["Sales", "Expenses", "Payouts"];
+    private static readonly string[] LedgerKinds = ["Sale", "Expense", "Payout"];
+
+    /// <summary>The sets whose figures count distinct keys (a person once): a distinct count sorts every row, so only these.</summary>
+    private static readonly string[] KeyedSets = ["Enrolled", "Payouts"];
+
+    /// <summary>
+    /// The live ledger entries of the period as (GroupId, Kind, YearMonth, MemberId paid, Entries, Amount): the whole months
+    /// from LedgerMonths, the other days entry by entry (the same figures as the Sales, Expenses and Payouts row sets).
+    /// </summary>
+    private string LedgerAmounts => $"""
+        SELECT lm.GroupId, lm.Kind, lm.YearMonth, lm.MemberId, lm.Entries, lm.Amount
+        FROM LedgerMonths lm WHERE {WholeMonths("lm")}
+        UNION ALL
+        {EdgeDays("l.EntryDate", days => $"""
+            SELECT l.GroupId, l.Kind, {db.Dialect.Month("l.EntryDate")} AS YearMonth, l.MemberId, 1 AS Entries, l.Amount
+            FROM LedgerEntries l
+            WHERE l.VoidedAt IS NULL AND {days}
+            """)}
+        """;
+
+    private sealed record IncomeChangeRow
+    {
+        public string GrpKey { get; init; } = "";
+        public string? GrpName { get; init; }
+        public long Amount { get; init; }
+        public long Hit { get; init; }
+    }
+
+    private sealed record LedgerAggregate
+    {
+        public string Kind { get; init; } = "";
+        public string GrpKey { get; init; } = "";
+        public string? GrpName { get; init; }
+        public long RowTotal { get; init; }
+        public long? KeyTotal { get; init; }
+        public long? AmountTotal { get; init; }
+        public Aggregate Aggregate => new() { GrpKey = GrpKey, GrpName = GrpName, RowTotal = RowTotal, KeyTotal = KeyTotal, AmountTotal = AmountTotal };
+    }
 
     private const string EnrolledRows = """
 
@@ -398,10 +492,15 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
         => "CASE " + string.Concat(Enumerable.Range(0, bounds.Count).Select(i => $"WHEN {AgeAtEnrollment} < @Bound{i} THEN {i} ")) + $"ELSE {bounds.Count} END";
 
     /// <summary>The statement's start: the filtered enrollments (e) and producer groups (g), grouped by the dimension.</summary>
-    private string Ctes(string dimension, IReadOnlyList<int> bounds) => "WITH " + People(dimension, bounds) + ",\n" + Groups(dimension) + "\n";
+    private string Ctes(string dimension, IReadOnlyList<int> bounds, Filter filter)
+        => "WITH " + People(dimension, bounds, filter) + ",\n" + Groups(dimension, filter) + "\n";
 
-    /// <summary>The filtered enrollments with the person's and cohort's attributes, as the CTE "e".</summary>
-    private string People(string dimension, IReadOnlyList<int> bounds)
+    /// <summary>
+    /// The filtered enrollments with the person's and cohort's attributes, as the CTE "e". It joins only the tables the
+    /// split and the filters set need (every enrollment has a person living in a village of a district, and a cohort of a
+    /// course: foreign keys), because each join is paid once per row of every row set.
+    /// </summary>
+    private string People(string dimension, IReadOnlyList<int> bounds, Filter filter)
     {
         var band = AgeBand(bounds);
         var (key, name) = dimension switch
@@ -416,34 +515,46 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
             Dimensions.Programme => ("COALESCE(CAST(c.ProgrammeId AS VARCHAR(20)), '')", "pr.NameTh"),
             _ => ("''", "NULL"),
         };
+        var place = filter.DistrictId is not null || filter.OfficerId is not null || dimension is Dimensions.District or Dimensions.Village;
+        var person = place || filter.FiltersPeople || filter.VillageId is not null || dimension is Dimensions.Sex or Dimensions.Citizenship or Dimensions.AgeBand;
+        string?[] joins =
+        [
+            person ? "JOIN People p ON p.Id = en.PersonId" : null,
+            place ? "JOIN Villages v ON v.Id = p.VillageId JOIN Subdistricts s ON s.Id = v.SubdistrictId" : null,
+            dimension == Dimensions.District ? "JOIN Districts d ON d.Id = s.DistrictId" : null,
+            dimension == Dimensions.Course ? "JOIN Courses cr ON cr.Id = c.CourseId" : null,
+            dimension == Dimensions.Programme ? "LEFT JOIN Programmes pr ON pr.Id = c.ProgrammeId" : null,
+        ];
+        string?[] conditions =
+        [
+            filter.OfficerId is null ? null : FollowUpQueries.ScopeCondition,
+            filter.DistrictId is null ? null : "s.DistrictId = @DistrictId",
+            filter.VillageId is null ? null : "p.VillageId = @VillageId",
+            filter.CourseId is null ? null : "c.CourseId = @CourseId",
+            filter.CohortId is null ? null : "c.Id = @CohortId",
+            filter.ProgrammeId is null ? null : "c.ProgrammeId = @ProgrammeId",
+            filter.Sex is null ? null : "p.Sex = @Sex",
+            filter.Citizenship is null ? null : "p.CitizenshipStatus = @Citizenship",
+            filter.AgeBand is null ? null : $"{band} = @AgeBand",
+        ];
         return $"""
             e AS (
                 SELECT en.Id AS EnrollmentId, en.PersonId, en.CohortId, en.EnrolledOn, en.Status, en.EndedOn,
                        c.Code AS CohortCode, c.Status AS CohortStatus, c.StartDate AS CohortStart, c.EndDate AS CohortEnd,
                        {key} AS GrpKey, {name} AS GrpName
                 FROM Enrollments en
-                JOIN People p ON p.Id = en.PersonId
-                JOIN Villages v ON v.Id = p.VillageId
-                JOIN Subdistricts s ON s.Id = v.SubdistrictId
-                JOIN Districts d ON d.Id = s.DistrictId
                 JOIN Cohorts c ON c.Id = en.CohortId
-                JOIN Courses cr ON cr.Id = c.CourseId
-                LEFT JOIN Programmes pr ON pr.Id = c.ProgrammeId
-                WHERE {FollowUpQueries.ScopeCondition}
-                  AND (@DistrictId IS NULL OR s.DistrictId = @DistrictId)
-                  AND (@VillageId IS NULL OR p.VillageId = @VillageId)
-                  AND (@CourseId IS NULL OR c.CourseId = @CourseId)
-                  AND (@CohortId IS NULL OR c.Id = @CohortId)
-                  AND (@ProgrammeId IS NULL OR c.ProgrammeId = @ProgrammeId)
-                  AND (@Sex IS NULL OR p.Sex = @Sex)
-                  AND (@Citizenship IS NULL OR p.CitizenshipStatus = @Citizenship)
-                  AND (@AgeBand IS NULL OR {band} = @AgeBand)
+                {string.Join("\n", joins.OfType<string>())}
+                WHERE {Where(conditions)}
             )
             """;
     }
 
-    /// <summary>The filtered producer groups, as the CTE "g": by their village, and by the cohorts they came out of.</summary>
-    private static string Groups(string dimension)
+    /// <summary>
+    /// The filtered producer groups, as the CTE "g": by their village, and by the cohorts they came out of. Like "e", it
+    /// joins the village's district only when the split or a filter needs it (it is joined to every ledger row counted).
+    /// </summary>
+    private static string Groups(string dimension, Filter filter)
     {
         var (key, name) = dimension switch
         {
@@ -451,23 +562,36 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
             Dimensions.Village => ("CAST(v.Id AS VARCHAR(20))", "v.NameTh"),
             _ => ("''", "NULL"),
         };
+        var place = filter.DistrictId is not null || filter.OfficerId is not null || dimension is Dimensions.District or Dimensions.Village;
+        string?[] joins =
+        [
+            place ? "JOIN Villages v ON v.Id = pg.VillageId JOIN Subdistricts s ON s.Id = v.SubdistrictId" : null,
+            dimension == Dimensions.District ? "JOIN Districts d ON d.Id = s.DistrictId" : null,
+        ];
+        string?[] conditions =
+        [
+            filter.OfficerId is null ? null : FollowUpQueries.ScopeCondition,
+            filter.DistrictId is null ? null : "s.DistrictId = @DistrictId",
+            filter.VillageId is null ? null : "pg.VillageId = @VillageId",
+            filter.CourseId is null && filter.CohortId is null && filter.ProgrammeId is null ? null : """
+                EXISTS (
+                      SELECT 1 FROM GroupCohorts gc JOIN Cohorts c ON c.Id = gc.CohortId
+                      WHERE gc.GroupId = pg.Id AND (@CourseId IS NULL OR c.CourseId = @CourseId) AND (@CohortId IS NULL OR c.Id = @CohortId)
+                        AND (@ProgrammeId IS NULL OR c.ProgrammeId = @ProgrammeId))
+                """,
+        ];
         return $"""
             g AS (
                 SELECT pg.Id AS GroupId, pg.Name, pg.Status, {key} AS GrpKey, {name} AS GrpName
                 FROM ProducerGroups pg
-                JOIN Villages v ON v.Id = pg.VillageId
-                JOIN Subdistricts s ON s.Id = v.SubdistrictId
-                JOIN Districts d ON d.Id = s.DistrictId
-                WHERE {FollowUpQueries.ScopeCondition}
-                  AND (@DistrictId IS NULL OR s.DistrictId = @DistrictId)
-                  AND (@VillageId IS NULL OR pg.VillageId = @VillageId)
-                  AND ((@CourseId IS NULL AND @CohortId IS NULL AND @ProgrammeId IS NULL) OR EXISTS (
-                      SELECT 1 FROM GroupCohorts gc JOIN Cohorts c ON c.Id = gc.CohortId
-                      WHERE gc.GroupId = pg.Id AND (@CourseId IS NULL OR c.CourseId = @CourseId) AND (@CohortId IS NULL OR c.Id = @CohortId)
-                        AND (@ProgrammeId IS NULL OR c.ProgrammeId = @ProgrammeId)))
+                {string.Join("\n", joins.OfType<string>())}
+                WHERE {Where(conditions)}
             )
             """;
     }
+
+    /// <summary>The conditions that apply, joined with AND (none: every row).</summary>
+    private static string Where(IEnumerable<string?> conditions) => string.Join(" AND ", conditions.OfType<string>().DefaultIfEmpty("1 = 1"));
 
     // ----- drill-down -----
 
@@ -496,7 +620,7 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
         var (number, skip) = Platform.Paging.Paged<Row>.Window(page, pageSize);
         parameters.AddDynamicParams(new { GroupKey = groupKey, DrillHit = indicator.DrillHit, Skip = skip, Take = pageSize });
         var set = RowSets()[indicator.Set];
-        var ctes = Ctes(dimension, bounds);
+        var ctes = Ctes(dimension, bounds, filter);
         const string Where = "WHERE (@GroupKey IS NULL OR r.GrpKey = @GroupKey) AND (@DrillHit IS NULL OR r.Hit = @DrillHit)";
         using var grid = await db.QueryMultipleAsync(
             db.Dialect.Page($"""

@@ -1,4 +1,5 @@
 using Livelihood.Data;
+using Livelihood.Web.Features.Dashboard;
 using Livelihood.Web.Features.Groups;
 using Livelihood.Web.Platform.Audit;
 using Livelihood.Web.Platform.Auth;
@@ -16,8 +17,8 @@ namespace Livelihood.Web.Features.Ledger;
 /// prefilled, the amount is worked out, and a double tap records one entry.
 /// </summary>
 [Authorize(Policy = Policies.SeeGroups)]
-public sealed class RecordModel(LedgerQueries ledger, GroupQueries groups, AuditedWrites audited, CurrentUser user, TimeProvider clock,
-    IStringLocalizer<LedgerText> text) : PageModel
+public sealed class RecordModel(LedgerQueries ledger, GroupQueries groups, AuditedWrites audited, DashboardAggregatesJob aggregates, CurrentUser user,
+    TimeProvider clock, IStringLocalizer<LedgerText> text) : PageModel
 {
     public const int RecentCount = 5;
 
@@ -65,6 +66,7 @@ public sealed class RecordModel(LedgerQueries ledger, GroupQueries groups, Audit
         if (!ModelState.IsValid) return Page();
 
         var id = await audited.InsertAsync("LedgerEntries", Values());
+        await aggregates.RefreshLedgerAsync(GroupId, Entry.EntryDate!.Value);
         return SavedRedirect(id);
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Livelihood.Data;
+using Livelihood.Web.Features.Dashboard;
 using Livelihood.Web.Features.Groups;
 using Livelihood.Web.Platform.Audit;
 using Livelihood.Web.Platform.Auth;
@@ -16,8 +17,8 @@ namespace Livelihood.Web.Features.Ledger;
 /// append-only, so this is the only change an entry ever gets, and it is audited.
 /// </summary>
 [Authorize(Policy = Policies.SeeGroups)]
-public sealed class VoidModel(LedgerQueries ledger, GroupQueries groups, DbSession db, AuditedWrites audited, CurrentUser user, TimeProvider clock,
-    IStringLocalizer<LedgerText> text) : PageModel
+public sealed class VoidModel(LedgerQueries ledger, GroupQueries groups, DbSession db, AuditedWrites audited, DashboardAggregatesJob aggregates,
+    CurrentUser user, TimeProvider clock, IStringLocalizer<LedgerText> text) : PageModel
 {
     [FromRoute] public long Id { get; set; }
 
@@ -45,6 +46,7 @@ public sealed class VoidModel(LedgerQueries ledger, GroupQueries groups, DbSessi
             await LoadAsync();
             return Page();
         }
+        await aggregates.RefreshLedgerAsync(Entry.GroupId, Entry.EntryDate);
         await audited.RecordAsync("Void", "LedgerEntries", Id, new { Reason = Reason.Trim(), Entry.Kind, Entry.EntryDate, Amount = Entry.Amount.Baht });
         return Redirect($"/Ledger/{Entry.GroupId}?voided=true");
     }

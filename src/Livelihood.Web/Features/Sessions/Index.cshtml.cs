@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Livelihood.Web.Features.Cohorts;
+using Livelihood.Web.Features.Dashboard;
 using Livelihood.Web.Platform.Audit;
 using Livelihood.Web.Platform.Auth;
 using Livelihood.Web.Platform.Localization;
@@ -17,7 +18,8 @@ namespace Livelihood.Web.Features.Sessions;
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCohorts)]
 public sealed class IndexModel(
-    CohortQueries cohorts, SessionQueries sessions, AuditedWrites audited, TimeProvider clock, IStringLocalizer<SessionsText> text) : PageModel
+    CohortQueries cohorts, SessionQueries sessions, AuditedWrites audited, DashboardAggregatesJob aggregates, TimeProvider clock,
+    IStringLocalizer<SessionsText> text) : PageModel
 {
     public sealed class AddInput
     {
@@ -226,7 +228,10 @@ public sealed class IndexModel(
     private async Task<IActionResult> ChangeAsync(SessionQueries.Session session, int version, object changes, string action, string done)
     {
         if (await audited.UpdateAsync("Sessions", session.Id, version, changes, action))
+        {
+            await aggregates.RefreshSessionAsync(session.Id);
             return RedirectToPage(new { cohortId = CohortId, done });
+        }
         ModelState.AddModelError("", text["Someone else changed this session meanwhile. Nothing was saved: check it and try again."]);
         return Page();
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using Livelihood.Data;
 using Livelihood.Web.Features.Alerts;
+using Livelihood.Web.Features.Dashboard;
 using Livelihood.Web.Features.FollowUps;
 using Livelihood.Web.Platform.Auth;
 
@@ -11,7 +12,7 @@ namespace Livelihood.Web.Platform.DemoData;
 /// part here as it arrives. Refuses to touch a database that already has users.
 /// </summary>
 public sealed class DemoSeeder(DbSession db, UserAccounts accounts, FirstRunState firstRun, RaiseAbsenceAlertsJob alerts,
-    FollowUpsNightlyJob followUps, TimeProvider clock)
+    FollowUpsNightlyJob followUps, DashboardAggregatesJob dashboard, TimeProvider clock)
 {
     public const string DemoPassword = "Demo-2569!";
 
@@ -51,6 +52,7 @@ public sealed class DemoSeeder(DbSession db, UserAccounts accounts, FirstRunStat
             await followUps.RunOnceAsync(); // the field officer's digest of this week
             await alerts.RaiseAsync(null);
             report.AppendLine($"Open absence alerts: {await db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM AbsenceAlerts WHERE Status = 'Open'")}.");
+            await dashboard.BuildAsync(); // its pre-aggregates, as the nightly job builds them
             return report.ToString();
         });
     }

@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Storage.SQLite;
 using Livelihood.Data;
 using Livelihood.Web.Features.Alerts;
+using Livelihood.Web.Features.Dashboard;
 using Livelihood.Web.Features.FollowUps;
 using Livelihood.Web.Platform.Auth;
 using Microsoft.Data.SqlClient;
@@ -53,5 +54,6 @@ public static class HangfireSetup
         recurring.AddOrUpdate<DatabaseHousekeeping>(DatabaseHousekeeping.JobId, job => job.RunAsync(), Cron.Daily(20)); // 03:00 in Thailand
         recurring.AddOrUpdate<RaiseAbsenceAlertsJob>(RaiseAbsenceAlertsJob.JobId, job => job.RunAsync(null), Cron.Daily(19)); // 02:00 in Thailand
         recurring.AddOrUpdate<FollowUpsNightlyJob>(FollowUpsNightlyJob.JobId, job => job.RunAsync(), Cron.Daily(19, 30)); // 02:30 in Thailand
+        recurring.AddOrUpdate<DashboardAggregatesJob>(DashboardAggregatesJob.JobId, job => job.RunAsync(), Cron.Daily(20, 30)); // 03:30 in Thailand
     }
 }

@@ -1,0 +1,113 @@
+using Hangfire;
+using Livelihood.Data;
+using Livelihood.Web.Features.Cohorts;
+
+namespace Livelihood.Web.Features.Dashboard;
+
+/// <summary>
+/// The dashboard's pre-aggregates (migration 0015), which it reads for the whole months of a period (the days of the
+/// partial months at its edges come from the rows, so any period stays exact):
+/// - AttendanceMonths: per enrollment and month, the minutes of DESIGN.md's attendance rate (held in the active span,
+///   excused, present or late), so the average rate needs no pass over every attendance mark of the year;
+/// - LedgerMonths: per group, kind and month (and member paid, for payouts), the live entries and their sum; the member's
+///   person is joined when read, so merging two people's records leaves it exact.
+///
+/// Staleness rule: none for writes made through the app. Each write that changes these figures refreshes the rows it
+/// touches in its own transaction: attendance saved or a session marked held (that cohort's month), an enrollment made,
+/// dropped out or transferred (that enrollment), a ledger entry recorded or voided (that group's month). The nightly run
+/// rebuilds everything, which repairs rows written around the app (by hand in SQL) within a day. Before the first build
+/// (DashboardAggregates empty: a new database) the dashboard computes every day of the period from the rows.
+/// </summary>
+public sealed class DashboardAggregatesJob(DbSession db, TimeProvider clock)
+{
+    public const string JobId = "dashboard-aggregates";
+
+    [DisableConcurrentExecution(timeoutInSeconds: 1800)]
+    public Task RunAsync() => db.InTransactionAsync(async () =>
+    {
+        await BuildAsync();
+        return 0;
+    });
+
+    /// <summary>Rebuilds both aggregates from every row and marks them built (in the caller's transaction).</summary>
+    public Task BuildAsync() => db.ExecuteAsync(BuildSql(db.Dialect), new { now = clock.GetUtcNow().UtcDateTime });
+
+    /// <summary>The full build, binding @now (seed-bench runs it on its own connection).</summary>
+    public static string BuildSql(SqlDialect dialect) => $"""
+        DELETE FROM AttendanceMonths;
+        {InsertAttendance(dialect, "1 = 1")};
+        DELETE FROM LedgerMonths;
+        {InsertLedger(dialect, "1 = 1")};
+        DELETE FROM DashboardAggregates;
+        INSERT INTO DashboardAggregates (Id, BuiltAt) VALUES (1, @now);
+        """;
+
+    /// <summary>After attendance is saved or the session marked held: the session's cohort, in the session's month.</summary>
+    public async Task RefreshSessionAsync(long sessionId)
+    {
+        var session = await db.QuerySingleAsync<SessionMonth>("SELECT CohortId, SessionDate FROM Sessions WHERE Id = @sessionId", new { sessionId });
+        var (first, next) = MonthOf(session.SessionDate);
+        await db.ExecuteAsync($"""
+            DELETE FROM AttendanceMonths
+            WHERE YearMonth = @yearMonth AND EnrollmentId IN (SELECT Id FROM Enrollments WHERE CohortId = @CohortId);
+            {InsertAttendance(db.Dialect, "e.CohortId = @CohortId AND s.SessionDate >= @first AND s.SessionDate < @next")};
+            """, new { session.CohortId, first, next, yearMonth = YearMonth(first) });
+    }
+
+    /// <summary>After an enrollment is made or ends early (its active span changes): all its months.</summary>
+    public async Task RefreshEnrollmentAsync(long enrollmentId)
+        => await db.ExecuteAsync($"""
+            DELETE FROM AttendanceMonths WHERE EnrollmentId = @enrollmentId;
+            {InsertAttendance(db.Dialect, "e.Id = @enrollmentId")};
+            """, new { enrollmentId });
+
+    /// <summary>After a ledger entry is recorded or voided: its group's month.</summary>
+    public async Task RefreshLedgerAsync(long groupId, DateOnly entryDate)
+    {
+        var (first, next) = MonthOf(entryDate);
+        await db.ExecuteAsync($"""
+            DELETE FROM LedgerMonths WHERE GroupId = @groupId AND YearMonth = @yearMonth;
+            {InsertLedger(db.Dialect, "l.GroupId = @groupId AND l.EntryDate >= @first AND l.EntryDate < @next")};
+            """, new { groupId, first, next, yearMonth = YearMonth(first) });
+    }
+
+    private sealed record SessionMonth
+    {
+        public long CohortId { get; init; }
+        public DateOnly SessionDate { get; init; }
+    }
+
+    private static (DateOnly First, DateOnly Next) MonthOf(DateOnly day)
+    {
+        var first = new DateOnly(day.Year, day.Month, 1);
+        return (first, first.AddMonths(1));
+    }
+
+    public static string YearMonth(DateOnly day) => day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string InsertAttendance(SqlDialect dialect, string where)
+    {
+        var month = dialect.Month("s.SessionDate");
+        return $"""
+            INSERT INTO AttendanceMonths (YearMonth, EnrollmentId, HeldMinutes, ExcusedMinutes, AttendedMinutes)
+            SELECT {month}, e.Id, {EnrollmentQueries.AttendanceMinutes}
+            FROM Enrollments e
+            JOIN Sessions s ON {EnrollmentQueries.HeldInActiveSpan}
+            LEFT JOIN AttendanceMarks m ON m.SessionId = s.Id AND m.EnrollmentId = e.Id
+            WHERE {where}
+            GROUP BY {month}, e.Id
+            """;
+    }
+
+    private static string InsertLedger(SqlDialect dialect, string where)
+    {
+        var month = dialect.Month("l.EntryDate");
+        return $"""
+            INSERT INTO LedgerMonths (YearMonth, Kind, GroupId, MemberId, Entries, Amount)
+            SELECT {month}, l.Kind, l.GroupId, l.MemberId, COUNT(1), SUM(l.Amount)
+            FROM LedgerEntries l
+            WHERE l.VoidedAt IS NULL AND {where}
+            GROUP BY {month}, l.Kind, l.GroupId, l.MemberId
+            """;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Livelihood.Data;
+using Livelihood.Tests.Support;
+using Livelihood.Web.Features.Attendance;
+using Livelihood.Web.Features.Dashboard;
+using Livelihood.Web.Platform.Auth;
+using Microsoft.Extensions.DependencyInjection;
+using static Livelihood.Web.Features.Dashboard.DashboardQueries;
+
+namespace Livelihood.Tests.Features.Dashboard;
+
+/// <summary>
+/// The dashboard's pre-aggregates (DashboardAggregatesJob) give the figures the rows give: on the hand-built
+/// <see cref="DashboardData"/>, for periods of whole months and periods cut inside months, in every split.
+/// </summary>
+public sealed class AggregateTests(DatabaseProvider provider) : AppFixture(provider)
+{
+    private static readonly (DateOnly From, DateOnly To)[] Periods =
+    [
+        (new(2025, 10, 1), new(2026, 9, 30)),
+        (new(2026, 10, 1), new(2027, 9, 30)),
+        (new(2025, 10, 15), new(2026, 9, 14)),
+        (new(2025, 9, 30), new(2026, 10, 1)),
+        (new(2026, 9, 10), new(2026, 9, 29)),
+    ];
+
+    private static readonly string[] Splits = [Dimensions.None, Dimensions.Sex, Dimensions.District, Dimensions.Cohort, Dimensions.AgeBand];
+
+    /// <summary>Every figure of every line and month, for every period and split, as text to compare.</summary>
+    private async Task<List<string>> AllFiguresAsync(DashboardData data)
+    {
+        var all = new List<string>();
+        foreach (var (from, to) in Periods)
+        foreach (var split in Splits)
+        {
+            var figures = await data.FiguresAsync(split, from: from, to: to);
+            foreach (var line in figures.Groups.Prepend(figures.Total))
+                all.AddRange(line.Values.Select(v => $"{from} {to} {split} [{line.Key}] {v.Key} = {v.Value?.ToString(CultureInfo.InvariantCulture)}"));
+            all.AddRange(figures.Months.Select(m => $"{from} {to} {split} {m.YearMonth}: {m.Enrolled} {m.Sales} {m.Expenses} {m.Payouts}"));
+        }
+        return all;
+    }
+
+    private Task BuildAsync() => App.WithServicesAsync(async s =>
+    {
+        await s.GetRequiredService<DashboardAggregatesJob>().RunAsync();
+        return 0;
+    });
+
+    /// <summary>Forgets that the aggregates were built: the dashboard then computes every day from the rows.</summary>
+    private async Task<List<string>> LiveFiguresAsync(DashboardData data)
+    {
+        await App.QueryAsync(db => db.ExecuteAsync("DELETE FROM DashboardAggregates"));
+        return await AllFiguresAsync(data);
+    }
+
+    [Test]
+    public async Task Figures_from_the_built_aggregates_equal_the_ones_computed_from_the_rows()
+    {
+        var data = await DashboardData.CreateAsync(App);
+        var live = await AllFiguresAsync(data);
+
+        await BuildAsync();
+        var built = await AllFiguresAsync(data);
+
+        Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM AttendanceMonths")), Is.GreaterThan(0));
+        Assert.That(built, Is.EqualTo(live));
+    }
+
+    [Test]
+    public async Task A_mark_saved_and_an_entry_voided_after_the_build_refresh_the_aggregates()
+    {
+        var data = await DashboardData.CreateAsync(App);
+        await BuildAsync();
+
+        // Ann's unmarked session of 29 Sep in C2 is marked present, late, from the roster; a manager voids G1's sale of 1 Oct.
+        await App.WithServicesAsync(async s =>
+        {
+            var roster = s.GetRequiredService<RosterQueries>();
+            var db = s.GetRequiredService<DbSession>();
+            var sessionId = await db.QuerySingleAsync<long>("SELECT Id FROM Sessions WHERE CohortId = @C2 AND SessionDate = @day",
+                new { data.C2, day = new DateOnly(2026, 9, 29) });
+            var userId = await db.QuerySingleAsync<long>("SELECT MIN(Id) FROM Users");
+            return await roster.SaveAsync((await roster.SessionAsync(sessionId))!, "late-paper-sheet", App.Clock.Now.UtcDateTime,
+                [new(data.AnnC2, "Present", null, 0)], userId);
+        });
+        var saleId = await App.QueryAsync(db => db.QuerySingleAsync<long>("SELECT Id FROM LedgerEntries WHERE GroupId = @G1 AND Amount = 100000", new { data.G1 }));
+        var manager = await App.SignedInAsync(Roles.Manager);
+        await manager.PostFormAsync($"/Ledger/Void/{saleId}", new() { ["Reason"] = "ลงซ้ำ" });
+
+        var total = (await data.FiguresAsync()).Total;
+        var refreshed = await AllFiguresAsync(data);
+        var live = await LiveFiguresAsync(data);
+        Assert.Multiple(() =>
+        {
+            // Ann in C2 now 100 of 200 minutes: (100 + 50 + 50) / 3; G1's sales of the year less 1 000.
+            Assert.That(total["AttendanceRate"], Is.EqualTo(66.7m));
+            Assert.That(total["Sales"], Is.EqualTo(210m));
+            Assert.That(refreshed, Is.EqualTo(live));
+        });
+    }
+}
