@@ -1,4 +1,5 @@
-// Roster: "All present" marks everyone not yet marked; a live count says how many are marked. Without this script
+// Roster: "All present" marks everyone not yet marked; a live count says how many are marked. The button is shown
+// only once this script can answer it (a tap while the page is still loading would do nothing); without the script
 // the radio buttons and Save still work.
 (function () {
     'use strict';
@@ -12,7 +13,9 @@
         count.textContent = count.getAttribute('data-template').replace('{0}', marked).replace('{1}', groups.length);
     }
 
-    form.querySelector('[data-all-present]').addEventListener('click', function () {
+    var allPresent = form.querySelector('[data-all-present]');
+    allPresent.hidden = false;
+    allPresent.addEventListener('click', function () {
         groups.forEach(function (g) {
             if (!g.querySelector('input:checked')) g.querySelector('input[value="Present"]').checked = true;
         });
