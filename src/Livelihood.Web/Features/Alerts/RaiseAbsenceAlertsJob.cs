@@ -85,13 +85,24 @@ public sealed class RaiseAbsenceAlertsJob(DbSession db, AuditedWrites audited, T
     public Task<IReadOnlyList<Candidate>> CandidatesAsync(long? cohortId)
         => db.QueryAsync<Candidate>(CandidatesSql, new { CohortId = cohortId });
 
-    /// <summary>The job Hangfire runs: one run at a time, so the nightly scan and a cohort's run never race.</summary>
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    /// <summary>
+    /// The job Hangfire runs. Two runs (the nightly scan, cohorts' runs after saves) never raise one alert twice: each
+    /// reads its candidates and raises in one transaction, SQLite's transactions take turns, and on SQL Server the
+    /// unique index of open alerts refuses the second, whose run fails and is retried (then finds the alert open).
+    /// No Hangfire lock: with a run queued per cohort after every burst of saves, workers waiting on one polled
+    /// Hangfire's storage hard enough to take a core from the saves themselves.
+    /// </summary>
     public Task RunAsync(long? cohortId) => RaiseAsync(cohortId);
 
-    /// <summary>Raises the alerts that are due, in one transaction; returns how many it raised.</summary>
-    public Task<int> RaiseAsync(long? cohortId)
-        => db.InTransactionAsync(async () =>
+    /// <summary>
+    /// Raises the alerts that are due, in one transaction; returns how many it raised. Most runs find none due: they
+    /// only read, without a transaction (which on SQLite holds the one write lock and makes every save wait); a run
+    /// that finds some reads again inside its transaction, so what it raises is decided on what it commits with.
+    /// </summary>
+    public async Task<int> RaiseAsync(long? cohortId)
+    {
+        if (!(await CandidatesAsync(cohortId)).Any(c => AbsenceRule.Decide(c.Input).Due)) return 0;
+        return await db.InTransactionAsync(async () =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var raised = 0;
@@ -115,6 +126,7 @@ public sealed class RaiseAbsenceAlertsJob(DbSession db, AuditedWrites audited, T
             }
             return raised;
         });
+    }
 
     /// <summary>The Thai-time day a resolution falls on: the next episode counts sessions held after it.</summary>
     public static DateOnly ResolvedOn(DateTime utc) => DateOnly.FromDateTime(utc + DisplayDates.ThailandOffset);
