@@ -22,6 +22,10 @@ local token = os.getenv("BENCH_TOKEN") or ""
 local targets_file = os.getenv("BENCH_TARGETS")
 local thread_count = tonumber(os.getenv("BENCH_THREADS") or "2")
 local today = os.getenv("BENCH_TODAY") or os.date("!%Y-%m-%d")
+-- Submission ids must differ between wrk runs (the warm-up and the measured run of one scenario, and runs on a
+-- database an earlier run wrote to): a repeated id is answered from the first save without writing anything, and
+-- wrk's math.random gives every run the same numbers. run.sh passes a fresh BENCH_RUN each time.
+local run = os.getenv("BENCH_RUN") or tostring(os.time())
 
 local threads = {}
 local next_id = 0
@@ -80,6 +84,11 @@ local function pick(list)
   return list[((sent - 1 + offset) % #list) + 1], math.floor((sent - 1) / #list)
 end
 
+-- A new form's id: unique to this run, thread and request.
+local function submission_id()
+  return "wrk" .. run .. "x" .. id .. "x" .. sent
+end
+
 local function form_post(path, fields)
   table.insert(fields, 1, "__RequestVerificationToken=" .. urlencode(token))
   -- Headers given to wrk.format replace wrk.headers: the cookie must be repeated here.
@@ -99,7 +108,7 @@ end
 
 scenarios.save = function()
   local session, pass = pick(sessions)
-  local fields = { "submissionId=wrk" .. id .. "x" .. sent .. "x" .. math.random(1, 1000000000) }
+  local fields = { "submissionId=" .. submission_id() }
   -- Everyone present but one, who changes with each pass over the sessions: a first save inserts the marks,
   -- later ones change a few (the audited path), as a trainer correcting a roster does. Each row also sends its
   -- (empty) note and the version it was shown, as the roster page's form does.
@@ -139,7 +148,7 @@ scenarios.ledger = function()
   return form_post("/Ledger/Record/" .. ledger.group, {
     "Entry.Kind=Sale", "Entry.EntryDate=" .. today, "Entry.ProductId=" .. product.id,
     "Entry.Quantity=" .. quantity, "Entry.UnitPrice=" .. string.format("%.2f", product.price / 100),
-    "Entry.Channel=VillageMarket", "Entry.SubmissionId=wrk" .. id .. "x" .. sent .. "x" .. math.random(1, 1000000000),
+    "Entry.Channel=VillageMarket", "Entry.SubmissionId=" .. submission_id(),
   })
 end
 

@@ -110,11 +110,11 @@ app_cpu() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
 drive() {
   local targets="$work/data-$1/bench-targets.txt"
   local args=(-t"$threads" -c"${3:-$connections}" --timeout 60s -s "$root/scripts/bench/bench.lua" "$base")
-  BENCH_SCENARIO=$2 BENCH_COOKIE=$cookie BENCH_TOKEN=$form_token BENCH_TARGETS=$targets BENCH_THREADS=$threads \
+  BENCH_RUN=$(date +%s%N) BENCH_SCENARIO=$2 BENCH_COOKIE=$cookie BENCH_TOKEN=$form_token BENCH_TARGETS=$targets BENCH_THREADS=$threads \
     wrk -d"${warmup}s" "${args[@]}" >/dev/null
   local line cpu_before
   cpu_before=$(app_cpu)
-  line=$(BENCH_SCENARIO=$2 BENCH_COOKIE=$cookie BENCH_TOKEN=$form_token BENCH_TARGETS=$targets BENCH_THREADS=$threads \
+  line=$(BENCH_RUN=$(date +%s%N) BENCH_SCENARIO=$2 BENCH_COOKIE=$cookie BENCH_TOKEN=$form_token BENCH_TARGETS=$targets BENCH_THREADS=$threads \
     wrk -d"${duration}s" "${args[@]}" | grep '^RESULT')
   line="$line cpu_ms=$(awk -v a="$cpu_before" -v b="$(app_cpu)" -v t="$clock_ticks" -v r="$line" \
     'BEGIN { match(r, /requests=[0-9]+/); n = substr(r, RSTART + 9, RLENGTH - 9); printf "%.2f", (n > 0 ? (b - a) * 1000 / t / n : 0) }')"
