@@ -17,13 +17,21 @@ public sealed class RaiseAbsenceAlertsJob(DbSession db, AuditedWrites audited, T
     public const string JobId = "absence-alerts";
 
     /// <summary>
-    /// Queues a run for one cohort after its attendance was saved. The run waits a few seconds so that it starts after
-    /// the saving request's transaction has committed (it would not see the new marks before).
+    /// Queues one check of every cohort whose attendance was saved since a moment before <paramref name="savedAt"/>:
+    /// one run for a burst of saves across all cohorts (see RosterQueries), since each run costs Hangfire's storage far
+    /// more than its own query. The run waits a few seconds so that it starts after the saves of the burst committed.
     /// </summary>
-    public static string EnqueueFor(IBackgroundJobClient client, long cohortId)
-        => client.Schedule<RaiseAbsenceAlertsJob>(job => job.RunAsync(cohortId), AfterSave);
+    public static string ScheduleAfterSaves(IBackgroundJobClient client, DateTimeOffset savedAt)
+        => client.Schedule<RaiseAbsenceAlertsJob>(job => job.RunAfterSavesAsync(savedAt - SaveTakesAtMost), AfterSave);
 
     public static readonly TimeSpan AfterSave = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// A save's submission is stamped inside its transaction, which waits at most 5 s for the one before it: a save
+    /// stamped this long before the burst began has committed before the burst's run was scheduled, or it is checked
+    /// by that run. Looking back further only checks a cohort again, which changes nothing.
+    /// </summary>
+    public static readonly TimeSpan SaveTakesAtMost = TimeSpan.FromSeconds(10);
 
     /// <summary>What the rule needs of one enrollment, summed in SQL: minutes, held sessions and the last 3 marks.</summary>
     public sealed record Candidate
@@ -49,14 +57,16 @@ public sealed class RaiseAbsenceAlertsJob(DbSession db, AuditedWrites audited, T
 
     // Sessions count from the enrollment date (active enrollments have no end date yet), and after the day the
     // enrollment's last alert was resolved, if any. An unmarked held session counts as absent: it adds to Held only,
-    // as in EnrollmentQueries.AttendanceAsync, and shows as NotMarked among the last three.
+    // as in EnrollmentQueries.AttendanceAsync, and shows as NotMarked among the last three. {0} chooses the enrollments:
+    // a plain condition on e, so SQLite seeks the cohort's (or the listed) enrollments instead of walking every
+    // running cohort's.
     private const string CandidatesSql = """
         WITH Active AS (
             SELECT e.Id AS EnrollmentId, e.PersonId, e.CohortId, e.EnrolledOn,
                    (SELECT MAX(r.ResolvedOn) FROM AbsenceAlerts r WHERE r.EnrollmentId = e.Id AND r.Status = 'Resolved') AS EpisodeAfter
             FROM Enrollments e
             JOIN Cohorts c ON c.Id = e.CohortId
-            WHERE e.Status = 'Enrolled' AND c.Status = 'Running' AND (@CohortId IS NULL OR e.CohortId = @CohortId)
+            WHERE e.Status = 'Enrolled' AND c.Status = 'Running' AND {0}
               AND NOT EXISTS (SELECT 1 FROM AbsenceAlerts o WHERE o.EnrollmentId = e.Id AND o.Status = 'Open')
         ),
         Held AS (
@@ -83,30 +93,52 @@ public sealed class RaiseAbsenceAlertsJob(DbSession db, AuditedWrites audited, T
 
     /// <summary>The enrollments without an open alert, with what the rule needs (all running cohorts, or one).</summary>
     public Task<IReadOnlyList<Candidate>> CandidatesAsync(long? cohortId)
-        => db.QueryAsync<Candidate>(CandidatesSql, new { CohortId = cohortId });
+        => CandidatesAsync(Enrollments(cohortId));
+
+    private Task<IReadOnlyList<Candidate>> CandidatesAsync(Filter filter)
+        => db.QueryAsync<Candidate>(string.Format(CandidatesSql, filter.Condition), filter.Parameters);
+
+    /// <summary>Which enrollments a run looks at: a condition on Enrollments e and its parameters.</summary>
+    private sealed record Filter(string Condition, object Parameters);
+
+    private static Filter Enrollments(long? cohortId)
+        => cohortId is null ? new("1 = 1", new { }) : new("e.CohortId = @cohortId", new { cohortId });
+
+    private static Filter SavedSince(DateTime since) => new("""
+        e.CohortId IN (SELECT s.CohortId FROM AttendanceSubmissions a JOIN Sessions s ON s.Id = a.SessionId WHERE a.ReceivedAt >= @since)
+        """, new { since });
 
     /// <summary>
     /// The job Hangfire runs. Two runs (the nightly scan, cohorts' runs after saves) never raise one alert twice: each
-    /// reads its candidates and raises in one transaction, SQLite's transactions take turns, and on SQL Server the
+    /// raises in one transaction after checking again there, SQLite's transactions take turns, and on SQL Server the
     /// unique index of open alerts refuses the second, whose run fails and is retried (then finds the alert open).
     /// No Hangfire lock: with a run queued per cohort after every burst of saves, workers waiting on one polled
     /// Hangfire's storage hard enough to take a core from the saves themselves.
     /// </summary>
     public Task RunAsync(long? cohortId) => RaiseAsync(cohortId);
 
+    /// <summary>The run after a burst of saves: the cohorts with attendance saved since <paramref name="since"/>.</summary>
+    public Task<int> RunAfterSavesAsync(DateTimeOffset since) => RaiseAsync(SavedSince(since.UtcDateTime));
+
+    /// <summary>Raises the alerts due in one cohort, or in every running cohort (null).</summary>
+    public Task<int> RaiseAsync(long? cohortId) => RaiseAsync(Enrollments(cohortId));
+
     /// <summary>
-    /// Raises the alerts that are due, in one transaction; returns how many it raised. Most runs find none due: they
-    /// only read, without a transaction (which on SQLite holds the one write lock and makes every save wait); a run
-    /// that finds some reads again inside its transaction, so what it raises is decided on what it commits with.
+    /// Raises the alerts that are due; returns how many it raised. The candidates are read without a transaction (on
+    /// SQLite a transaction holds the one write lock, and every save would wait for the read). Only the enrollments
+    /// found due are read again inside the transaction that raises, so what it raises is decided on what it commits
+    /// with, and the write lock is held for a few rows, not a cohort's (or every cohort's) sessions.
     /// </summary>
-    public async Task<int> RaiseAsync(long? cohortId)
+    private async Task<int> RaiseAsync(Filter filter)
     {
-        if (!(await CandidatesAsync(cohortId)).Any(c => AbsenceRule.Decide(c.Input).Due)) return 0;
+        var due = (await CandidatesAsync(filter)).Where(c => AbsenceRule.Decide(c.Input).Due).Select(c => c.EnrollmentId).ToList();
+        if (due.Count == 0) return 0;
         return await db.InTransactionAsync(async () =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var raised = 0;
-            foreach (var candidate in await CandidatesAsync(cohortId))
+            foreach (var batch in due.Chunk(500)) // SQL Server takes at most 2 100 parameters
+            foreach (var candidate in await CandidatesAsync(new Filter("e.Id IN @batch", new { batch })))
             {
                 var decision = AbsenceRule.Decide(candidate.Input);
                 if (!decision.Due) continue;

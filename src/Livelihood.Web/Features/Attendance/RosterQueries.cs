@@ -100,21 +100,22 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
         var outcome = await db.InTransactionAsync(() => WriteAsync(session, clientSubmissionId, markedAt, entries, userId));
         // Someone who stops coming should reach the office the same day, not after the nightly run. Scheduled after
         // the commit: the check must see the new marks, and storing the job is not done holding the write lock.
-        if (!outcome.Repeat) ScheduleAlertCheck(session.CohortId);
+        if (!outcome.Repeat) ScheduleAlertCheck();
         return outcome;
     }
 
     /// <summary>
-    /// Schedules the cohort's absence-alert check once for a burst of saves: a save that finds the check still
-    /// pending (an offline queue sending several sessions, two trainers of one cohort) has committed before it starts,
-    /// since the check never starts before <see cref="RaiseAbsenceAlertsJob.AfterSave"/> and the burst window closes a
-    /// second earlier. Two saves racing here schedule two checks, which is harmless: the check is idempotent.
+    /// Schedules the absence-alert check once for a burst of saves, of any cohorts: a save that finds the check still
+    /// pending (an offline queue sending several sessions, trainers of many cohorts at the end of the morning) has
+    /// committed before it starts, since the check never starts before <see cref="RaiseAbsenceAlertsJob.AfterSave"/>
+    /// and the burst window closes a second earlier; the check looks at every cohort saved since the burst began.
+    /// Two saves racing here schedule two checks, which is harmless: the check is idempotent.
     /// </summary>
-    private void ScheduleAlertCheck(long cohortId)
+    private void ScheduleAlertCheck()
     {
-        var key = (nameof(ScheduleAlertCheck), cohortId);
+        const string key = nameof(ScheduleAlertCheck);
         if (cache.TryGetValue(key, out _)) return;
-        RaiseAbsenceAlertsJob.EnqueueFor(jobs, cohortId);
+        RaiseAbsenceAlertsJob.ScheduleAfterSaves(jobs, clock.GetUtcNow());
         cache.Set(key, true, RaiseAbsenceAlertsJob.AfterSave - TimeSpan.FromSeconds(1));
     }
 

@@ -63,6 +63,14 @@ internal sealed class AlertData
             "INSERT INTO AttendanceMarks (SessionId, EnrollmentId, Mark, RecordedByUserId, RecordedAt) VALUES (@session, @enrollment, @mark, (SELECT MIN(Id) FROM Users), @now)",
             new { session, enrollment, mark, now = Now }));
 
+    /// <summary>A roster save of the session received at that moment, as the roster page records it.</summary>
+    public Task SubmissionAsync(long session, DateTime receivedAt)
+        => _app.QueryAsync(db => db.ExecuteAsync(
+            """
+            INSERT INTO AttendanceSubmissions (ClientSubmissionId, SessionId, SubmittedByUserId, ReceivedAt, Result)
+            VALUES (@id, @session, (SELECT MIN(Id) FROM Users), @receivedAt, '{}')
+            """, new { id = Guid.NewGuid().ToString("N"), session, receivedAt }));
+
     /// <summary>Held sessions on consecutive days from <paramref name="firstDay"/>, each with the enrollment's mark (null: not marked).</summary>
     public async Task<List<long>> SessionsWithMarksAsync(long cohort, long enrollment, string firstDay, params string?[] marks)
     {
@@ -88,6 +96,9 @@ internal sealed class AlertData
 
     public Task<int> RunJobAsync(long? cohort = null)
         => _app.WithServicesAsync(s => s.GetRequiredService<RaiseAbsenceAlertsJob>().RaiseAsync(cohort));
+
+    public Task<int> RunAfterSavesAsync(DateTimeOffset since)
+        => _app.WithServicesAsync(s => s.GetRequiredService<RaiseAbsenceAlertsJob>().RunAfterSavesAsync(since));
 
     public sealed record AlertRow
     {

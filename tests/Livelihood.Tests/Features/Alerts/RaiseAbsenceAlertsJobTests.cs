@@ -169,7 +169,7 @@ public sealed class RaiseAbsenceAlertsJobTests(DatabaseProvider provider) : AppF
     }
 
     [Test]
-    public async Task The_nightly_run_is_a_recurring_job_and_saving_attendance_can_queue_a_run_for_the_cohort()
+    public async Task The_nightly_run_is_a_recurring_job_and_saving_attendance_can_queue_a_run_for_the_cohorts_saved_lately()
     {
         using (var connection = App.Services.GetRequiredService<JobStorage>().GetConnection())
         {
@@ -179,14 +179,34 @@ public sealed class RaiseAbsenceAlertsJobTests(DatabaseProvider provider) : AppF
             Assert.That(recurring.Job.Type, Is.EqualTo(typeof(RaiseAbsenceAlertsJob)));
         }
 
-        var jobId = RaiseAbsenceAlertsJob.EnqueueFor(App.Services.GetRequiredService<IBackgroundJobClient>(), _cohort);
+        var savedAt = App.Clock.Now;
+        var jobId = RaiseAbsenceAlertsJob.ScheduleAfterSaves(App.Services.GetRequiredService<IBackgroundJobClient>(), savedAt);
 
         using (var connection = App.Services.GetRequiredService<JobStorage>().GetConnection())
         {
             var job = connection.GetJobData(jobId);
-            Assert.That(job.Job.Method.Name, Is.EqualTo(nameof(RaiseAbsenceAlertsJob.RunAsync)));
-            Assert.That(job.Job.Args, Is.EqualTo(new object?[] { _cohort }));
+            Assert.That(job.Job.Method.Name, Is.EqualTo(nameof(RaiseAbsenceAlertsJob.RunAfterSavesAsync)));
+            Assert.That(job.Job.Args, Is.EqualTo(new object?[] { savedAt - RaiseAbsenceAlertsJob.SaveTakesAtMost }));
             Assert.That(job.State, Is.EqualTo("Scheduled"));
         }
+    }
+
+    [Test]
+    public async Task The_run_after_saves_checks_the_cohorts_saved_since_it_was_queued_and_leaves_the_others_to_the_nightly_run()
+    {
+        var now = App.Clock.Now;
+        var savedLately = await EnrolledAsync();
+        var sessions = await _data.SessionsWithMarksAsync(_cohort, savedLately, "2026-11-03", "Absent", "Absent", "Absent");
+        await _data.SubmissionAsync(sessions[^1], now.UtcDateTime);
+        var otherCohort = await _data.CohortAsync("SEW-2569-02");
+        var savedLongAgo = await _data.EnrollAsync(otherCohort, await _data.PersonAsync("นางสาวบัว คำมา", _village));
+        var otherSessions = await _data.SessionsWithMarksAsync(otherCohort, savedLongAgo, "2026-11-03", "Absent", "Absent", "Absent");
+        await _data.SubmissionAsync(otherSessions[^1], now.UtcDateTime.AddMinutes(-1));
+
+        Assert.That(await _data.RunAfterSavesAsync(now.AddSeconds(-10)), Is.EqualTo(1));
+        Assert.That((await _data.AlertsAsync()).Select(a => a.EnrollmentId), Is.EqualTo(new[] { savedLately }));
+
+        Assert.That(await _data.RunJobAsync(), Is.EqualTo(1), "the nightly run checks every running cohort");
+        Assert.That((await _data.AlertsAsync()).Select(a => a.EnrollmentId), Is.EqualTo(new[] { savedLately, savedLongAgo }));
     }
 }
