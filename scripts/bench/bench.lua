@@ -8,7 +8,8 @@
 --   roster   GET  /Attendance/Roster/{session}          the trainer's roster page
 --   bare     GET  /bench/roster/{session}               the same queries as JSON, no page (Livelihood:Bench:BareEndpoints)
 --   save     POST /Attendance/Roster/{session}          the roster form: everyone marked, one absent who changes
---                                                       from pass to pass; a new submission id each time
+--                                                       from pass to pass; a new submission id each time (answers
+--                                                       a redirect to the roster page, measured as "roster")
 --   people   GET  /People?Filter.Search={text}          the people list searched by name, nickname or phone
 --   group    GET  /Groups/Details/{group}               a producer group's page (as a manager: any group)
 --   mygroup  GET  /Groups/Details/{group}               the group recorder's own group page (one of the busiest groups)
@@ -152,8 +153,8 @@ scenarios.ledger = function()
   })
 end
 
--- What a successful answer looks like: a page (200), or the redirect after a recorded ledger entry.
-local expected = (scenario == "ledger") and 302 or 200
+-- What a successful answer looks like: a page (200), or the redirect after a recorded ledger entry or a saved roster.
+local expected = (scenario == "ledger" or scenario == "save") and 302 or 200
 
 request = scenarios[scenario]
 if request == nil then error("unknown BENCH_SCENARIO " .. scenario) end

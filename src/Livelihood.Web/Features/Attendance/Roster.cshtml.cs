@@ -26,17 +26,23 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
     /// <summary>A fresh id per page view: the same form posted twice is applied once.</summary>
     public string SubmissionId { get; } = Guid.NewGuid().ToString("N");
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+    /// <summary>The roster; after a save (<paramref name="saved"/>: its submission id) also what the save did.</summary>
+    public async Task<IActionResult> OnGetAsync(string? saved)
+    {
+        if (await LoadAsync() is { } refused) return refused;
+        if (IsSubmissionId(saved)) Result = await roster.OutcomeAsync(saved, Session.Id);
+        return Page();
+    }
 
-    // The save opens its own short transaction (RosterQueries.SaveAsync): loading the page before and after it runs
-    // outside, so trainers saving at the same moment wait for each other's writes only, not for each other's pages.
+    // The save opens its own short transaction (RosterQueries.SaveAsync): the page's reads run outside it, so trainers
+    // saving at the same moment wait for each other's writes only. After saving the browser is sent to the roster
+    // (post, redirect, get), which shows the saved marks and what the save did: reloading it sends nothing again.
     // The dictionaries are named: a form without notes (or versions) then binds none, instead of trying every other
     // field's name as a key (the fallback to no prefix), a conversion error and an exception per field.
     [OwnTransaction]
     public async Task<IActionResult> OnPostAsync(string submissionId, [FromForm(Name = "marks")] Dictionary<long, string>? marks,
         [FromForm(Name = "notes")] Dictionary<long, string>? notes, [FromForm(Name = "versions")] Dictionary<long, int>? versions)
     {
-        // The roster and its rates are loaded once, after the save, for the page that shows the result.
         if (await FindSessionAsync() is { } refused) return refused;
         if (NoAttendanceTaken() is { } why)
         {
@@ -49,11 +55,8 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
         var entries = (marks ?? [])
             .Select(m => new RosterQueries.Entry(m.Key, m.Value, notes?.GetValueOrDefault(m.Key), versions?.GetValueOrDefault(m.Key) ?? 0))
             .ToList();
-        Result = await roster.SaveAsync(Session, submissionId, clock.GetUtcNow().UtcDateTime, entries, user.Id!.Value);
-        await FindSessionAsync(); // the save may have made it Held
-        await LoadViewAsync();
-        ModelState.Clear(); // show the saved marks, not the posted ones
-        return Page();
+        await roster.SaveAsync(Session, submissionId, clock.GetUtcNow().UtcDateTime, entries, user.Id!.Value);
+        return RedirectToPage(new { Id, saved = submissionId });
     }
 
     /// <summary>One submission from the phone's offline queue (attendance-offline.js), as JSON.</summary>

@@ -40,6 +40,7 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
         public string? Mark { get; init; }
         public string? Note { get; init; }
         public int MarkVersion { get; init; }
+        public DateTime? MarkRecordedAt { get; init; }
     }
 
     public Task<Session?> SessionAsync(long sessionId)
@@ -57,7 +58,8 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
     public Task<IReadOnlyList<Row>> RosterAsync(Session session)
         => db.QueryAsync<Row>(
             """
-            SELECT e.Id AS EnrollmentId, e.PersonId, p.FullNameTh, p.Nickname, m.Id AS MarkId, m.Mark, m.Note, COALESCE(m.Version, 0) AS MarkVersion
+            SELECT e.Id AS EnrollmentId, e.PersonId, p.FullNameTh, p.Nickname, m.Id AS MarkId, m.Mark, m.Note, COALESCE(m.Version, 0) AS MarkVersion,
+                   m.RecordedAt AS MarkRecordedAt
             FROM Enrollments e
             JOIN People p ON p.Id = e.PersonId
             LEFT JOIN AttendanceMarks m ON m.SessionId = @Id AND m.EnrollmentId = e.Id
@@ -76,12 +78,6 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
     public async Task<View> ViewAsync(Session session)
         => new(await RosterAsync(session),
             (await enrollments.AttendanceAsync(session.CohortId)).ToDictionary(a => a.EnrollmentId, a => Completion.RatePercent(a.Minutes)));
-
-    private sealed record Stamp
-    {
-        public long EnrollmentId { get; init; }
-        public DateTime RecordedAt { get; init; }
-    }
 
     public sealed record Entry(long EnrollmentId, string Mark, string? Note, int BaseVersion);
 
@@ -119,20 +115,24 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
         cache.Set(key, true, RaiseAbsenceAlertsJob.AfterSave - TimeSpan.FromSeconds(1));
     }
 
+    /// <summary>What a save did, as it was answered (null: no such save, or none of that session when one is given).</summary>
+    public async Task<Outcome?> OutcomeAsync(string clientSubmissionId, long? sessionId = null)
+    {
+        var stored = await db.QuerySingleOrDefaultAsync<string>(
+            "SELECT Result FROM AttendanceSubmissions WHERE ClientSubmissionId = @clientSubmissionId AND (@sessionId IS NULL OR SessionId = @sessionId)",
+            new { clientSubmissionId, sessionId });
+        return stored is null ? null : JsonSerializer.Deserialize<Outcome>(stored);
+    }
+
     private async Task<Outcome> WriteAsync(Session session, string clientSubmissionId, DateTime markedAt, IReadOnlyList<Entry> entries, long userId)
     {
-        var previous = await db.QuerySingleOrDefaultAsync<string>(
-            "SELECT Result FROM AttendanceSubmissions WHERE ClientSubmissionId = @clientSubmissionId", new { clientSubmissionId });
-        if (previous is not null) return JsonSerializer.Deserialize<Outcome>(previous)! with { Repeat = true };
+        if (await OutcomeAsync(clientSubmissionId) is { } previous) return previous with { Repeat = true };
 
         var now = clock.GetUtcNow().UtcDateTime;
         if (markedAt > now) markedAt = now;
         var current = (await RosterAsync(session)).ToDictionary(r => r.EnrollmentId);
-        var stamps = (await db.QueryAsync<Stamp>(
-                "SELECT EnrollmentId, RecordedAt FROM AttendanceMarks WHERE SessionId = @Id", new { session.Id }))
-            .ToDictionary(s => s.EnrollmentId, s => s.RecordedAt);
 
-        var saved = 0;
+        var changed = new List<long>();
         var kept = new List<string>();
         var replaced = new List<string>();
         foreach (var entry in entries)
@@ -146,12 +146,12 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
                     INSERT INTO AttendanceMarks (SessionId, EnrollmentId, Mark, Note, RecordedByUserId, RecordedAt)
                     VALUES (@SessionId, @EnrollmentId, @Mark, @Note, @userId, @now)
                     """, new { SessionId = session.Id, entry.EnrollmentId, entry.Mark, Note = note, userId, now });
-                saved++;
+                changed.Add(entry.EnrollmentId);
                 continue;
             }
             if (row.Mark == entry.Mark && row.Note == note) continue;
             var changedMeanwhile = row.MarkVersion != entry.BaseVersion;
-            if (changedMeanwhile && stamps[entry.EnrollmentId] > markedAt)
+            if (changedMeanwhile && row.MarkRecordedAt > markedAt)
             {
                 kept.Add(row.FullNameTh);
                 continue;
@@ -160,14 +160,14 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
             await audited.UpdateAsync("AttendanceMarks", row.MarkId.Value, row.MarkVersion,
                 new { entry.Mark, Note = note, RecordedByUserId = userId, RecordedAt = now });
             if (changedMeanwhile) replaced.Add(row.FullNameTh);
-            saved++;
+            changed.Add(entry.EnrollmentId);
         }
 
         if (session.Status == "Scheduled")
             await db.ExecuteAsync("UPDATE Sessions SET Status = 'Held', Version = Version + 1 WHERE Id = @Id AND Status = 'Scheduled'", new { session.Id });
-        if (saved > 0 || session.Status == "Scheduled") await aggregates.RefreshSessionAsync(session.Id);
+        if (changed.Count > 0 || session.Status == "Scheduled") await aggregates.RefreshAttendanceMonthAsync(session.CohortId, session.SessionDate);
 
-        var outcome = new Outcome(saved, kept, replaced, false);
+        var outcome = new Outcome(changed.Count, kept, replaced, false);
         await db.ExecuteAsync(
             """
             INSERT INTO AttendanceSubmissions (ClientSubmissionId, SessionId, SubmittedByUserId, ReceivedAt, Result)

@@ -42,16 +42,22 @@ public sealed class DashboardAggregatesJob(DbSession db, TimeProvider clock)
         INSERT INTO DashboardAggregates (Id, BuiltAt) VALUES (1, @now);
         """;
 
-    /// <summary>After attendance is saved or the session marked held: the session's cohort, in the session's month.</summary>
+    /// <summary>After a session is marked held or cancelled: its cohort, in the session's month.</summary>
     public async Task RefreshSessionAsync(long sessionId)
     {
         var session = await db.QuerySingleAsync<SessionMonth>("SELECT CohortId, SessionDate FROM Sessions WHERE Id = @sessionId", new { sessionId });
-        var (first, next) = MonthOf(session.SessionDate);
-        await db.ExecuteAsync($"""
+        await RefreshAttendanceMonthAsync(session.CohortId, session.SessionDate);
+    }
+
+    /// <summary>After attendance is taken in a cohort on that day: the month of the cohort's enrollments.</summary>
+    public Task RefreshAttendanceMonthAsync(long cohortId, DateOnly day)
+    {
+        var (first, next) = MonthOf(day);
+        return db.ExecuteAsync($"""
             DELETE FROM AttendanceMonths
-            WHERE YearMonth = @yearMonth AND EnrollmentId IN (SELECT Id FROM Enrollments WHERE CohortId = @CohortId);
-            {InsertAttendance(db.Dialect, "e.CohortId = @CohortId AND s.SessionDate >= @first AND s.SessionDate < @next")};
-            """, new { session.CohortId, first, next, yearMonth = YearMonth(first) });
+            WHERE YearMonth = @yearMonth AND EnrollmentId IN (SELECT Id FROM Enrollments WHERE CohortId = @cohortId);
+            {InsertAttendance(db.Dialect, "e.CohortId = @cohortId AND s.SessionDate >= @first AND s.SessionDate < @next")};
+            """, new { cohortId, first, next, yearMonth = YearMonth(first) });
     }
 
     /// <summary>After an enrollment is made or ends early (its active span changes): all its months.</summary>

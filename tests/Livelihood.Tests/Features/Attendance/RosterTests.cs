@@ -49,6 +49,18 @@ public sealed class RosterTests(DatabaseProvider provider) : AppFixture(provider
         return client;
     }
 
+    /// <summary>
+    /// Saves as a browser does: the post answers with a redirect to the roster, whose page shows what the save did.
+    /// </summary>
+    private static async Task<string> SaveAsync(HttpClient client, long session, Dictionary<string, string> form)
+    {
+        var response = await client.PostFormAsync($"/Attendance/Roster/{session}", form);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await response.Content.ReadAsStringAsync());
+        var location = response.Headers.Location!.OriginalString;
+        Assert.That(location, Does.StartWith($"/Attendance/Roster/{session}?saved="));
+        return await client.GetStringAsync(location);
+    }
+
     private static Dictionary<string, string> Marks(string submission, params (long Enrollment, string Mark, int Version)[] marks)
     {
         var form = new Dictionary<string, string> { ["submissionId"] = submission };
@@ -92,15 +104,27 @@ public sealed class RosterTests(DatabaseProvider provider) : AppFixture(provider
     {
         var trainer = await TrainerAsync();
 
-        var saved = await trainer.PostFormAsync($"/Attendance/Roster/{_today}", Marks("s1", (_mali, "Present", 0), (_bua, "Absent", 0)));
+        var saved = await SaveAsync(trainer, _today, Marks("s1", (_mali, "Present", 0), (_bua, "Absent", 0)));
 
-        Assert.That(await saved.Content.ReadAsStringAsync(), Does.Contain("บันทึกแล้ว 2 รายการ"));
+        Assert.That(saved, Does.Contain("บันทึกแล้ว 2 รายการ"));
         Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "Absent", "Present" }));
         Assert.That(await App.QueryAsync(db => db.QuerySingleAsync<string>("SELECT Status FROM Sessions WHERE Id = @_today", new { _today })), Is.EqualTo("Held"));
         Assert.That(App.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().ScheduledCount(), Is.EqualTo(1),
             "the absence-alert check for this cohort is scheduled right after the save");
         var reopened = await trainer.GetStringAsync($"/Attendance/Roster/{_today}");
         Assert.That(reopened, Does.Match($"name=\"marks\\[{_bua}\\]\" id=\"m-{_bua}-Absent\" value=\"Absent\" checked=\"checked\""));
+    }
+
+    [Test]
+    public async Task A_saves_outcome_shows_on_its_own_session_only_and_reloading_the_page_saves_nothing_again()
+    {
+        var trainer = await TrainerAsync();
+        Assert.That(await SaveAsync(trainer, _earlier, Marks("only-here", (_mali, "Present", 0))), Does.Contain("บันทึกแล้ว 1 รายการ"));
+        var submissions = await App.QueryAsync(db => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM AttendanceSubmissions"));
+
+        Assert.That(await trainer.GetStringAsync($"/Attendance/Roster/{_earlier}?saved=only-here"), Does.Contain("บันทึกแล้ว 1 รายการ"));
+        Assert.That(await trainer.GetStringAsync($"/Attendance/Roster/{_today}?saved=only-here"), Does.Not.Contain("บันทึกแล้ว 1 รายการ"));
+        Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM AttendanceSubmissions")), Is.EqualTo(submissions));
     }
 
     [Test]
@@ -117,8 +141,8 @@ public sealed class RosterTests(DatabaseProvider provider) : AppFixture(provider
         AppDomain.CurrentDomain.FirstChanceException += Count;
         try
         {
-            var saved = await trainer.PostFormAsync($"/Attendance/Roster/{_today}", Marks("no-notes", (_mali, "Present", 0), (_bua, "Late", 0)));
-            Assert.That(await saved.Content.ReadAsStringAsync(), Does.Contain("บันทึกแล้ว 2 รายการ"));
+            var saved = await SaveAsync(trainer, _today, Marks("no-notes", (_mali, "Present", 0), (_bua, "Late", 0)));
+            Assert.That(saved, Does.Contain("บันทึกแล้ว 2 รายการ"));
         }
         finally
         {
@@ -179,9 +203,9 @@ public sealed class RosterTests(DatabaseProvider provider) : AppFixture(provider
         await manager.PostFormAsync($"/Attendance/Roster/{_today}", Marks("manager", (_mali, "Late", 1)));
         App.Clock.Advance(TimeSpan.FromMinutes(5));
 
-        var response = await trainer.PostFormAsync($"/Attendance/Roster/{_today}", Marks("stale", (_mali, "Absent", 1)));
+        var page = await SaveAsync(trainer, _today, Marks("stale", (_mali, "Absent", 1)));
 
-        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("แทนที่การแก้ไขที่เกิดขึ้นระหว่างนั้นของ: มาลี"));
+        Assert.That(page, Does.Contain("แทนที่การแก้ไขที่เกิดขึ้นระหว่างนั้นของ: มาลี"));
         Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "Absent" }), "the later change wins");
     }
 
@@ -212,9 +236,9 @@ public sealed class RosterTests(DatabaseProvider provider) : AppFixture(provider
     {
         var trainer = await TrainerAsync();
 
-        var response = await trainer.PostFormAsync($"/Attendance/Roster/{_today}", Marks("d", (_dropped, "Present", 0), (_late, "Present", 0), (_mali, "Present", 0)));
+        var page = await SaveAsync(trainer, _today, Marks("d", (_dropped, "Present", 0), (_late, "Present", 0), (_mali, "Present", 0)));
 
-        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("บันทึกแล้ว 1 รายการ"));
+        Assert.That(page, Does.Contain("บันทึกแล้ว 1 รายการ"));
         Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>(
             "SELECT COUNT(1) FROM AttendanceMarks WHERE EnrollmentId IN (@_dropped, @_late)", new { _dropped, _late })), Is.Zero);
     }
