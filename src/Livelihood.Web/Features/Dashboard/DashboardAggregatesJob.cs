@@ -14,7 +14,8 @@ namespace Livelihood.Web.Features.Dashboard;
 ///
 /// Staleness rule: none for writes made through the app. Each write that changes these figures refreshes the rows it
 /// touches in its own transaction: attendance saved or a session marked held (that cohort's month), an enrollment made,
-/// dropped out or transferred (that enrollment), a ledger entry recorded or voided (that group's month). The nightly run
+/// dropped out or transferred (that enrollment), a ledger entry recorded or voided (its group's month, kind and member,
+/// by the entry's amount: a busy group records thousands of entries a month, too many to sum again for each). The nightly run
 /// rebuilds everything, which repairs rows written around the app (by hand in SQL) within a day. Before the first build
 /// (DashboardAggregates empty: a new database) the dashboard computes every day of the period from the rows.
 /// </summary>
@@ -67,15 +68,22 @@ public sealed class DashboardAggregatesJob(DbSession db, TimeProvider clock)
             {InsertAttendance(db.Dialect, "e.Id = @enrollmentId")};
             """, new { enrollmentId });
 
-    /// <summary>After a ledger entry is recorded or voided: its group's month.</summary>
-    public async Task RefreshLedgerAsync(long groupId, DateOnly entryDate)
-    {
-        var (first, next) = MonthOf(entryDate);
-        await db.ExecuteAsync($"""
-            DELETE FROM LedgerMonths WHERE GroupId = @groupId AND YearMonth = @yearMonth;
-            {InsertLedger(db.Dialect, "l.GroupId = @groupId AND l.EntryDate >= @first AND l.EntryDate < @next")};
-            """, new { groupId, first, next, yearMonth = YearMonth(first) });
-    }
+    /// <summary>The ledger figures an entry adds to its month (or takes away when voided).</summary>
+    public sealed record LedgerEntryFigures(long GroupId, string Kind, DateOnly EntryDate, long? MemberId, Money Amount);
+
+    /// <summary>After a ledger entry is recorded (<paramref name="sign"/> 1) or voided (-1): its line of its group's month.</summary>
+    public Task AddLedgerEntryAsync(LedgerEntryFigures entry, int sign)
+        => db.ExecuteAsync("""
+            UPDATE LedgerMonths SET Entries = Entries + @sign, Amount = Amount + @amount
+            WHERE GroupId = @GroupId AND YearMonth = @yearMonth AND Kind = @Kind AND (MemberId = @MemberId OR (MemberId IS NULL AND @MemberId IS NULL));
+            INSERT INTO LedgerMonths (YearMonth, Kind, GroupId, MemberId, Entries, Amount)
+            SELECT @yearMonth, @Kind, @GroupId, @MemberId, @sign, @amount
+            WHERE NOT EXISTS (SELECT 1 FROM LedgerMonths
+                              WHERE GroupId = @GroupId AND YearMonth = @yearMonth AND Kind = @Kind AND (MemberId = @MemberId OR (MemberId IS NULL AND @MemberId IS NULL)));
+            DELETE FROM LedgerMonths
+            WHERE GroupId = @GroupId AND YearMonth = @yearMonth AND Kind = @Kind AND (MemberId = @MemberId OR (MemberId IS NULL AND @MemberId IS NULL))
+              AND Entries = 0;
+            """, new { entry.GroupId, entry.Kind, entry.MemberId, sign, amount = sign * entry.Amount.Satang, yearMonth = YearMonth(entry.EntryDate) });
 
     private sealed record SessionMonth
     {

@@ -39,6 +39,7 @@ public sealed class RecordModel(LedgerQueries ledger, GroupQueries groups, Audit
     {
         if (!LedgerEntry.Kinds.Contains(Kind)) Kind = LedgerEntry.Sale;
         if (await LoadAsync() is { } refused) return refused;
+        Recent = await ledger.RecentAsync(GroupId, RecentCount);
         var last = await ledger.LastSaleAsync(GroupId, user.Id!.Value);
         var product = Products.FirstOrDefault(p => p.Id == last?.ProductId) ?? Products.FirstOrDefault();
         Entry = new EntryInput
@@ -63,10 +64,16 @@ public sealed class RecordModel(LedgerQueries ledger, GroupQueries groups, Audit
 
         foreach (var problem in EntryRules.Check(Entry, Today, Products, Members))
             ModelState.AddModelError($"{nameof(Entry)}.{problem.Field}", text[problem.Message, problem.Arguments]);
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            Recent = await ledger.RecentAsync(GroupId, RecentCount);
+            return Page();
+        }
 
-        var id = await audited.InsertAsync("LedgerEntries", Values());
-        await aggregates.RefreshLedgerAsync(GroupId, Entry.EntryDate!.Value);
+        var values = Values();
+        var id = await audited.InsertAsync("LedgerEntries", values);
+        await aggregates.AddLedgerEntryAsync(
+            new(GroupId, Entry.Kind, Entry.EntryDate!.Value, (long?)values.GetValueOrDefault("MemberId"), (Money)values["Amount"]!), 1);
         return SavedRedirect(id);
     }
 
@@ -115,7 +122,6 @@ public sealed class RecordModel(LedgerQueries ledger, GroupQueries groups, Audit
         Group = group;
         Products = await ledger.ProductsAsync(GroupId);
         Members = await ledger.MembersAsync(GroupId);
-        Recent = await ledger.RecentAsync(GroupId, RecentCount);
         return null;
     }
 }

@@ -46,7 +46,7 @@ public sealed class VoidModel(LedgerQueries ledger, GroupQueries groups, DbSessi
             await LoadAsync();
             return Page();
         }
-        await aggregates.RefreshLedgerAsync(Entry.GroupId, Entry.EntryDate);
+        await aggregates.AddLedgerEntryAsync(new(Entry.GroupId, Entry.Kind, Entry.EntryDate, Entry.MemberId, Entry.Amount), -1);
         await audited.RecordAsync("Void", "LedgerEntries", Id, new { Reason = Reason.Trim(), Entry.Kind, Entry.EntryDate, Amount = Entry.Amount.Baht });
         return Redirect($"/Ledger/{Entry.GroupId}?voided=true");
     }

@@ -87,15 +87,27 @@ public sealed class AggregateTests(DatabaseProvider provider) : AppFixture(provi
         var saleId = await App.QueryAsync(db => db.QuerySingleAsync<long>("SELECT Id FROM LedgerEntries WHERE GroupId = @G1 AND Amount = 100000", new { data.G1 }));
         var manager = await App.SignedInAsync(Roles.Manager);
         await manager.PostFormAsync($"/Ledger/Void/{saleId}", new() { ["Reason"] = "ลงซ้ำ" });
+        // Fon's only payout is voided too: she is no longer among the members paid, though her month's line is gone.
+        var payoutId = await App.QueryAsync(db => db.QuerySingleAsync<long>("SELECT Id FROM LedgerEntries WHERE GroupId = @G1 AND Amount = 5000", new { data.G1 }));
+        await manager.PostFormAsync($"/Ledger/Void/{payoutId}", new() { ["Reason"] = "จ่ายซ้ำ" });
+        // A sale recorded after the build, in a month that had no sales line: 2 × 15.50 baht.
+        var product = await App.QueryAsync(db => db.InsertAsync(
+            "INSERT INTO Products (GroupId, Name, Unit, UsualPrice, CreatedAt) VALUES (@G1, 'ผ้าทอ', 'ผืน', 1550, @now)", new { data.G1, now = App.Clock.Now.UtcDateTime }));
+        var recorded = await manager.PostFormAsync($"/Ledger/Record/{data.G1}", new()
+        {
+            ["Entry.Kind"] = "Sale", ["Entry.EntryDate"] = "2026-08-10", ["Entry.ProductId"] = product.ToString(CultureInfo.InvariantCulture),
+            ["Entry.Quantity"] = "2", ["Entry.UnitPrice"] = "15.50", ["Entry.Channel"] = "VillageMarket", ["Entry.SubmissionId"] = "after-build",
+        });
+        Assert.That(recorded.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Redirect), await recorded.Content.ReadAsStringAsync());
 
         var total = (await data.FiguresAsync()).Total;
         var refreshed = await AllFiguresAsync(data);
         var live = await LiveFiguresAsync(data);
         Assert.Multiple(() =>
         {
-            // Ann in C2 now 100 of 200 minutes: (100 + 50 + 50) / 3; G1's sales of the year less 1 000.
+            // Ann in C2 now 100 of 200 minutes: (100 + 50 + 50) / 3; G1's sales of the year less 1 000, plus 31.
             Assert.That(total["AttendanceRate"], Is.EqualTo(66.7m));
-            Assert.That(total["Sales"], Is.EqualTo(210m));
+            Assert.That(total["Sales"], Is.EqualTo(241m));
             Assert.That(refreshed, Is.EqualTo(live));
         });
     }
