@@ -132,7 +132,7 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
         if (markedAt > now) markedAt = now;
         var current = (await RosterAsync(session)).ToDictionary(r => r.EnrollmentId);
 
-        var changed = new List<long>();
+        var changed = new List<DashboardAggregatesJob.MarkChange>();
         var kept = new List<string>();
         var replaced = new List<string>();
         foreach (var entry in entries)
@@ -146,7 +146,7 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
                     INSERT INTO AttendanceMarks (SessionId, EnrollmentId, Mark, Note, RecordedByUserId, RecordedAt)
                     VALUES (@SessionId, @EnrollmentId, @Mark, @Note, @userId, @now)
                     """, new { SessionId = session.Id, entry.EnrollmentId, entry.Mark, Note = note, userId, now });
-                changed.Add(entry.EnrollmentId);
+                changed.Add(new(entry.EnrollmentId, null, entry.Mark));
                 continue;
             }
             if (row.Mark == entry.Mark && row.Note == note) continue;
@@ -160,12 +160,16 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
             await audited.UpdateAsync("AttendanceMarks", row.MarkId.Value, row.MarkVersion,
                 new { entry.Mark, Note = note, RecordedByUserId = userId, RecordedAt = now });
             if (changedMeanwhile) replaced.Add(row.FullNameTh);
-            changed.Add(entry.EnrollmentId);
+            changed.Add(new(entry.EnrollmentId, row.Mark, entry.Mark));
         }
 
         if (session.Status == "Scheduled")
+        {
+            // Held from now: the session's minutes count for every enrollment of the cohort, marked or not.
             await db.ExecuteAsync("UPDATE Sessions SET Status = 'Held', Version = Version + 1 WHERE Id = @Id AND Status = 'Scheduled'", new { session.Id });
-        if (changed.Count > 0 || session.Status == "Scheduled") await aggregates.RefreshAttendanceMonthAsync(session.CohortId, session.SessionDate);
+            await aggregates.RefreshAttendanceMonthAsync(session.CohortId, session.SessionDate);
+        }
+        else await aggregates.AddMarkChangesAsync(session.Id, session.SessionDate, session.DurationMinutes, changed);
 
         var outcome = new Outcome(changed.Count, kept, replaced, false);
         await db.ExecuteAsync(

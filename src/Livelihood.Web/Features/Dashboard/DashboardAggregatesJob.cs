@@ -13,7 +13,8 @@ namespace Livelihood.Web.Features.Dashboard;
 ///   person is joined when read, so merging two people's records leaves it exact.
 ///
 /// Staleness rule: none for writes made through the app. Each write that changes these figures refreshes the rows it
-/// touches in its own transaction: attendance saved or a session marked held (that cohort's month), an enrollment made,
+/// touches in its own transaction: marks taken or changed on a held session (their enrollments' lines of the month, by
+/// the minutes they move), a session marked held (its cohort's month), an enrollment made,
 /// dropped out or transferred (that enrollment), a ledger entry recorded or voided (its group's month, kind and member,
 /// by the entry's amount: a busy group records thousands of entries a month, too many to sum again for each). The nightly run
 /// rebuilds everything, which repairs rows written around the app (by hand in SQL) within a day. Before the first build
@@ -59,6 +60,28 @@ public sealed class DashboardAggregatesJob(DbSession db, TimeProvider clock)
             WHERE YearMonth = @yearMonth AND EnrollmentId IN (SELECT Id FROM Enrollments WHERE CohortId = @cohortId);
             {InsertAttendance(db.Dialect, "e.CohortId = @cohortId AND s.SessionDate >= @first AND s.SessionDate < @next")};
             """, new { cohortId, first, next, yearMonth = YearMonth(first) });
+    }
+
+    /// <summary>A mark taken (<see cref="From"/> null) or changed on a held session, for <see cref="AddMarkChangesAsync"/>.</summary>
+    public sealed record MarkChange(long EnrollmentId, string? From, string To);
+
+    /// <summary>
+    /// After marks are taken or changed on a session already held: each moves the session's minutes between excused,
+    /// attended and neither in its enrollment's line of the month, as EnrollmentQueries.AttendanceMinutes counts them
+    /// (the roster's people are those whose span holds the session). Only while the session is still held.
+    /// </summary>
+    public Task AddMarkChangesAsync(long sessionId, DateOnly day, int minutes, IReadOnlyList<MarkChange> changes)
+    {
+        if (changes.Count == 0) return Task.CompletedTask;
+        var yearMonth = YearMonth(day);
+        return db.ExecuteAsync("""
+            UPDATE AttendanceMonths
+            SET ExcusedMinutes = ExcusedMinutes + @minutes * ((CASE WHEN @To = 'Excused' THEN 1 ELSE 0 END) - (CASE WHEN @From = 'Excused' THEN 1 ELSE 0 END)),
+                AttendedMinutes = AttendedMinutes
+                    + @minutes * ((CASE WHEN @To IN ('Present', 'Late') THEN 1 ELSE 0 END) - (CASE WHEN @From IN ('Present', 'Late') THEN 1 ELSE 0 END))
+            WHERE YearMonth = @yearMonth AND EnrollmentId = @EnrollmentId
+              AND EXISTS (SELECT 1 FROM Sessions WHERE Id = @sessionId AND Status = 'Held')
+            """, changes.Select(c => new { c.EnrollmentId, c.From, c.To, minutes, yearMonth, sessionId }));
     }
 
     /// <summary>After an enrollment is made or ends early (its active span changes): all its months.</summary>

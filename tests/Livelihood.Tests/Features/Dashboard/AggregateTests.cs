@@ -111,4 +111,31 @@ public sealed class AggregateTests(DatabaseProvider provider) : AppFixture(provi
             Assert.That(refreshed, Is.EqualTo(live));
         });
     }
+
+    [Test]
+    public async Task A_mark_changed_on_a_held_session_after_the_build_moves_its_minutes_in_the_aggregate()
+    {
+        var data = await DashboardData.CreateAsync(App);
+        await BuildAsync();
+
+        // The session of 29 Sep in C2 marked, then corrected: Ann absent then present, Dao present then excused (Dao was
+        // late on 15 Sep: a wrong excused figure would move his rate).
+        foreach (var (ann, dao, submission) in new[] { ("Absent", "Present", "first"), ("Present", "Excused", "second") })
+            await App.WithServicesAsync(async s =>
+            {
+                var roster = s.GetRequiredService<RosterQueries>();
+                var db = s.GetRequiredService<DbSession>();
+                var sessionId = await db.QuerySingleAsync<long>("SELECT Id FROM Sessions WHERE CohortId = @C2 AND SessionDate = @day",
+                    new { data.C2, day = new DateOnly(2026, 9, 29) });
+                var userId = await db.QuerySingleAsync<long>("SELECT MIN(Id) FROM Users");
+                return await roster.SaveAsync((await roster.SessionAsync(sessionId))!, submission, App.Clock.Now.UtcDateTime,
+                    [new(data.AnnC2, ann, null, 0), new(data.DaoC2, dao, null, 0)], userId);
+            });
+
+        Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>(
+            "SELECT COUNT(1) FROM AttendanceMarks WHERE EnrollmentId IN (@AnnC2, @DaoC2) AND Mark IN ('Excused', 'Present')", new { data.AnnC2, data.DaoC2 })),
+            Is.GreaterThanOrEqualTo(2), "both corrections were saved");
+        var refreshed = await AllFiguresAsync(data);
+        Assert.That(refreshed, Is.EqualTo(await LiveFiguresAsync(data)));
+    }
 }
