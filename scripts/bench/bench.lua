@@ -15,6 +15,7 @@
 --   mygroup  GET  /Groups/Details/{group}               the group recorder's own group page (one of the busiest groups)
 --   ledger   POST /Ledger/Record/{group}                a sale recorded by the group's recorder
 --   dashboard     GET /Dashboard                        the manager's dashboard for the current fiscal year
+--   lastyear      GET /Dashboard?From=&To=              the same for the last whole fiscal year (1 October to 30 September)
 --   baredashboard GET /bench/dashboard                  the same figures as JSON, no page
 
 local scenario = os.getenv("BENCH_SCENARIO") or "roster"
@@ -136,6 +137,13 @@ end
 
 scenarios.dashboard = function()
   return wrk.format("GET", "/Dashboard")
+end
+
+-- The last fiscal year that has ended (the bench keeps the default start, 1 October): a whole year of data.
+local year, month = string.match(today, "^(%d+)-(%d+)")
+local last_fy_end = tonumber(year) - ((tonumber(month) >= 10) and 0 or 1)
+scenarios.lastyear = function()
+  return wrk.format("GET", string.format("/Dashboard?From=%d-10-01&To=%d-09-30", last_fy_end - 1, last_fy_end))
 end
 
 scenarios.baredashboard = function()

@@ -150,6 +150,7 @@ drive "$scale" group
 # measured at 2 (one request in flight per core), which is what a manager opening it meets.
 drive "$scale" baredashboard 2
 drive "$scale" dashboard 2
+drive "$scale" lastyear 2
 if $ledger_ready; then
   sign_in recorder@bench.livelihood "/Ledger/Record/$(ledger_group "$scale")"
   drive "$scale" mygroup
@@ -205,6 +206,7 @@ mkdir -p "$(dirname "$out")"
   row "$scale/ledger" "ledger post (recorder)" 100
   row "$scale/dashboard" "dashboard, fiscal year (manager, 2 connections)" 300
   row "$scale/baredashboard" "dashboard, bare endpoint (same SQL, JSON, 2 connections)" 300
+  row "$scale/lastyear" "dashboard, last whole fiscal year (manager, 2 connections)" 300
   row "$tenth/roster" "roster page at 1/10" 50
   row "$tenth/save" "attendance save at 1/10" 50
   echo
