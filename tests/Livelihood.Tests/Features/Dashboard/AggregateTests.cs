@@ -54,6 +54,18 @@ public sealed class AggregateTests(DatabaseProvider provider) : AppFixture(provi
         return await AllFiguresAsync(data);
     }
 
+    /// <summary>Saves marks for C2's held session of 29 Sep as the roster does (a save after the paper sheet came in).</summary>
+    private Task SaveC2SessionOf29SepAsync(DashboardData data, string submission, params RosterQueries.Entry[] marks)
+        => App.WithServicesAsync(async s =>
+        {
+            var roster = s.GetRequiredService<RosterQueries>();
+            var db = s.GetRequiredService<DbSession>();
+            var sessionId = await db.QuerySingleAsync<long>("SELECT Id FROM Sessions WHERE CohortId = @C2 AND SessionDate = @day",
+                new { data.C2, day = new DateOnly(2026, 9, 29) });
+            var userId = await db.QuerySingleAsync<long>("SELECT MIN(Id) FROM Users");
+            return await roster.SaveAsync((await roster.SessionAsync(sessionId))!, submission, App.Clock.Now.UtcDateTime, marks, userId);
+        });
+
     [Test]
     public async Task Figures_from_the_built_aggregates_equal_the_ones_computed_from_the_rows()
     {
@@ -74,16 +86,7 @@ public sealed class AggregateTests(DatabaseProvider provider) : AppFixture(provi
         await BuildAsync();
 
         // Ann's unmarked session of 29 Sep in C2 is marked present, late, from the roster; a manager voids G1's sale of 1 Oct.
-        await App.WithServicesAsync(async s =>
-        {
-            var roster = s.GetRequiredService<RosterQueries>();
-            var db = s.GetRequiredService<DbSession>();
-            var sessionId = await db.QuerySingleAsync<long>("SELECT Id FROM Sessions WHERE CohortId = @C2 AND SessionDate = @day",
-                new { data.C2, day = new DateOnly(2026, 9, 29) });
-            var userId = await db.QuerySingleAsync<long>("SELECT MIN(Id) FROM Users");
-            return await roster.SaveAsync((await roster.SessionAsync(sessionId))!, "late-paper-sheet", App.Clock.Now.UtcDateTime,
-                [new(data.AnnC2, "Present", null, 0)], userId);
-        });
+        await SaveC2SessionOf29SepAsync(data, "late-paper-sheet", new RosterQueries.Entry(data.AnnC2, "Present", null, 0));
         var saleId = await App.QueryAsync(db => db.QuerySingleAsync<long>("SELECT Id FROM LedgerEntries WHERE GroupId = @G1 AND Amount = 100000", new { data.G1 }));
         var manager = await App.SignedInAsync(Roles.Manager);
         await manager.PostFormAsync($"/Ledger/Void/{saleId}", new() { ["Reason"] = "ลงซ้ำ" });
@@ -121,16 +124,7 @@ public sealed class AggregateTests(DatabaseProvider provider) : AppFixture(provi
         // The session of 29 Sep in C2 marked, then corrected: Ann absent then present, Dao present then excused (Dao was
         // late on 15 Sep: a wrong excused figure would move his rate).
         foreach (var (ann, dao, submission) in new[] { ("Absent", "Present", "first"), ("Present", "Excused", "second") })
-            await App.WithServicesAsync(async s =>
-            {
-                var roster = s.GetRequiredService<RosterQueries>();
-                var db = s.GetRequiredService<DbSession>();
-                var sessionId = await db.QuerySingleAsync<long>("SELECT Id FROM Sessions WHERE CohortId = @C2 AND SessionDate = @day",
-                    new { data.C2, day = new DateOnly(2026, 9, 29) });
-                var userId = await db.QuerySingleAsync<long>("SELECT MIN(Id) FROM Users");
-                return await roster.SaveAsync((await roster.SessionAsync(sessionId))!, submission, App.Clock.Now.UtcDateTime,
-                    [new(data.AnnC2, ann, null, 0), new(data.DaoC2, dao, null, 0)], userId);
-            });
+            await SaveC2SessionOf29SepAsync(data, submission, new RosterQueries.Entry(data.AnnC2, ann, null, 0), new RosterQueries.Entry(data.DaoC2, dao, null, 0));
 
         Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>(
             "SELECT COUNT(1) FROM AttendanceMarks WHERE EnrollmentId IN (@AnnC2, @DaoC2) AND Mark IN ('Excused', 'Present')", new { data.AnnC2, data.DaoC2 })),
