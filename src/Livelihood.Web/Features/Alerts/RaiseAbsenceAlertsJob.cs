@@ -109,11 +109,10 @@ public sealed class RaiseAbsenceAlertsJob(DbSession db, AuditedWrites audited, T
         """, new { since });
 
     /// <summary>
-    /// The job Hangfire runs. Two runs (the nightly scan, cohorts' runs after saves) never raise one alert twice: each
-    /// raises in one transaction after checking again there, SQLite's transactions take turns, and on SQL Server the
-    /// unique index of open alerts refuses the second, whose run fails and is retried (then finds the alert open).
-    /// No Hangfire lock: with a run queued per cohort after every burst of saves, workers waiting on one polled
-    /// Hangfire's storage hard enough to take a core from the saves themselves.
+    /// The nightly job Hangfire runs. Two runs (the nightly scan, the runs after saves) never raise one alert twice:
+    /// each raises in one transaction after checking again there, SQLite's transactions take turns, and on SQL Server
+    /// the unique index of open alerts refuses the second, whose run fails and is retried (then finds the alert open).
+    /// No Hangfire lock: workers waiting on one polled Hangfire's storage hard enough to take a core from the saves.
     /// </summary>
     public Task RunAsync(long? cohortId) => RaiseAsync(cohortId);
 

@@ -70,9 +70,10 @@ public sealed class DashboardAggregatesJob(DbSession db, TimeProvider clock)
     /// attended and neither in its enrollment's line of the month, as EnrollmentQueries.AttendanceMinutes counts them
     /// (the roster's people are those whose span holds the session). Only while the session is still held.
     /// </summary>
-    public Task AddMarkChangesAsync(long sessionId, DateOnly day, int minutes, IReadOnlyList<MarkChange> changes)
+    public Task AddMarkChangesAsync(long sessionId, DateOnly day, int minutes, IEnumerable<MarkChange> changes)
     {
-        if (changes.Count == 0) return Task.CompletedTask;
+        var moves = changes.Where(c => c.From != c.To).ToList(); // a note changed alone moves no minutes
+        if (moves.Count == 0) return Task.CompletedTask;
         var yearMonth = YearMonth(day);
         return db.ExecuteAsync("""
             UPDATE AttendanceMonths
@@ -81,7 +82,7 @@ public sealed class DashboardAggregatesJob(DbSession db, TimeProvider clock)
                     + @minutes * ((CASE WHEN @To IN ('Present', 'Late') THEN 1 ELSE 0 END) - (CASE WHEN @From IN ('Present', 'Late') THEN 1 ELSE 0 END))
             WHERE YearMonth = @yearMonth AND EnrollmentId = @EnrollmentId
               AND EXISTS (SELECT 1 FROM Sessions WHERE Id = @sessionId AND Status = 'Held')
-            """, changes.Select(c => new { c.EnrollmentId, c.From, c.To, minutes, yearMonth, sessionId }));
+            """, moves.Select(c => new { c.EnrollmentId, c.From, c.To, minutes, yearMonth, sessionId }));
     }
 
     /// <summary>After an enrollment is made or ends early (its active span changes): all its months.</summary>
@@ -96,17 +97,16 @@ public sealed class DashboardAggregatesJob(DbSession db, TimeProvider clock)
 
     /// <summary>After a ledger entry is recorded (<paramref name="sign"/> 1) or voided (-1): its line of its group's month.</summary>
     public Task AddLedgerEntryAsync(LedgerEntryFigures entry, int sign)
-        => db.ExecuteAsync("""
-            UPDATE LedgerMonths SET Entries = Entries + @sign, Amount = Amount + @amount
-            WHERE GroupId = @GroupId AND YearMonth = @yearMonth AND Kind = @Kind AND (MemberId = @MemberId OR (MemberId IS NULL AND @MemberId IS NULL));
+    {
+        const string Line = "GroupId = @GroupId AND YearMonth = @yearMonth AND Kind = @Kind AND (MemberId = @MemberId OR (MemberId IS NULL AND @MemberId IS NULL))";
+        return db.ExecuteAsync($"""
+            UPDATE LedgerMonths SET Entries = Entries + @sign, Amount = Amount + @amount WHERE {Line};
             INSERT INTO LedgerMonths (YearMonth, Kind, GroupId, MemberId, Entries, Amount)
             SELECT @yearMonth, @Kind, @GroupId, @MemberId, @sign, @amount
-            WHERE NOT EXISTS (SELECT 1 FROM LedgerMonths
-                              WHERE GroupId = @GroupId AND YearMonth = @yearMonth AND Kind = @Kind AND (MemberId = @MemberId OR (MemberId IS NULL AND @MemberId IS NULL)));
-            DELETE FROM LedgerMonths
-            WHERE GroupId = @GroupId AND YearMonth = @yearMonth AND Kind = @Kind AND (MemberId = @MemberId OR (MemberId IS NULL AND @MemberId IS NULL))
-              AND Entries = 0;
+            WHERE NOT EXISTS (SELECT 1 FROM LedgerMonths WHERE {Line});
+            DELETE FROM LedgerMonths WHERE {Line} AND Entries = 0;
             """, new { entry.GroupId, entry.Kind, entry.MemberId, sign, amount = sign * entry.Amount.Satang, yearMonth = YearMonth(entry.EntryDate) });
+    }
 
     private sealed record SessionMonth
     {

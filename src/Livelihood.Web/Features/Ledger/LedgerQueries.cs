@@ -92,8 +92,10 @@ public sealed class LedgerQueries(DbSession db)
     public Task<long?> RecordedBySubmissionAsync(string submissionId)
         => db.QuerySingleOrDefaultAsync<long?>("SELECT Id FROM LedgerEntries WHERE SubmissionId = @submissionId", new { submissionId });
 
-    /// <summary>The entries recorded lately, for the form's "just recorded" list.</summary>
-    /// <summary>The latest entries, without counting them all as a page of the list does (a busy group has thousands).</summary>
+    /// <summary>
+    /// The entries recorded lately, for the form's "just recorded" list: without counting them all as a page of the
+    /// list does (a busy group has thousands).
+    /// </summary>
     public Task<IReadOnlyList<Entry>> RecentAsync(long groupId, int count)
         => db.QueryAsync<Entry>(db.Dialect.Page($"{EntrySelect}\nWHERE e.GroupId = @groupId\nORDER BY e.EntryDate DESC, e.Id DESC"),
             new { groupId, Skip = 0, Take = count });
