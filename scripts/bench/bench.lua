@@ -17,6 +17,7 @@
 --   dashboard     GET /Dashboard                        the manager's dashboard for the current fiscal year
 --   lastyear      GET /Dashboard?From=&To=              the same for the last whole fiscal year (1 October to 30 September)
 --   baredashboard GET /bench/dashboard                  the same figures as JSON, no page
+--   barelastyear  GET /bench/dashboard?From=&To=        the last whole fiscal year's figures as JSON, no page
 
 local scenario = os.getenv("BENCH_SCENARIO") or "roster"
 local cookie = os.getenv("BENCH_COOKIE") or ""
@@ -142,8 +143,13 @@ end
 -- The last fiscal year that has ended (the bench keeps the default start, 1 October): a whole year of data.
 local year, month = string.match(today, "^(%d+)-(%d+)")
 local last_fy_end = tonumber(year) - ((tonumber(month) >= 10) and 0 or 1)
+local last_fy = string.format("From=%d-10-01&To=%d-09-30", last_fy_end - 1, last_fy_end)
 scenarios.lastyear = function()
-  return wrk.format("GET", string.format("/Dashboard?From=%d-10-01&To=%d-09-30", last_fy_end - 1, last_fy_end))
+  return wrk.format("GET", "/Dashboard?" .. last_fy)
+end
+
+scenarios.barelastyear = function()
+  return wrk.format("GET", "/bench/dashboard?" .. last_fy)
 end
 
 scenarios.baredashboard = function()

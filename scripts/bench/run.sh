@@ -157,6 +157,7 @@ drive "$scale" group
 drive "$scale" baredashboard 2
 drive "$scale" dashboard 2
 drive "$scale" lastyear 2
+drive "$scale" barelastyear 2
 if $ledger_ready; then
   sign_in recorder@bench.livelihood "/Ledger/Record/$(ledger_group "$scale")"
   drive "$scale" mygroup
@@ -213,6 +214,7 @@ mkdir -p "$(dirname "$out")"
   row "$scale/dashboard" "dashboard, fiscal year (manager, 2 connections)" 300
   row "$scale/baredashboard" "dashboard, bare endpoint (same SQL, JSON, 2 connections)" 300
   row "$scale/lastyear" "dashboard, last whole fiscal year (manager, 2 connections)" 300
+  row "$scale/barelastyear" "dashboard, last whole fiscal year, bare endpoint (2 connections)" 300
   row "$tenth/roster" "roster page at 1/10" 50
   row "$tenth/save" "attendance save at 1/10" 50
   echo
@@ -225,6 +227,7 @@ mkdir -p "$(dirname "$out")"
   echo "| seed time, scale $scale | ${seeded[$scale]} s | < 120 s: $(verdict "${seeded[$scale]}" "<" 120) |"
   $ledger_ready || echo "| ledger post | not measured | the ledger pages are not in this build yet |"
   echo "| dashboard page ÷ bare endpoint, throughput | $(ratio "$(field "$scale/dashboard" rps)" "$(field "$scale/baredashboard" rps)") | (figure of merit) |"
+  echo "| last fiscal year's dashboard page ÷ bare endpoint, throughput | $(ratio "$(field "$scale/lastyear" rps)" "$(field "$scale/barelastyear" rps)") | (figure of merit) |"
 } >"$out"
 echo
 cat "$out"

@@ -181,7 +181,7 @@ public sealed class BenchDataTests
     }
 
     [Test]
-    public async Task The_bare_dashboard_answers_the_fiscal_years_figures_to_a_manager_and_not_to_a_trainer()
+    public async Task The_bare_dashboard_answers_a_periods_figures_to_a_manager_and_not_to_a_trainer()
     {
         var (database, _, _) = Seeded();
         using var app = new TestApp(database, settings: new Dictionary<string, string?> { [BareEndpoints.Switch] = "true" });
@@ -191,6 +191,10 @@ public sealed class BenchDataTests
         Assert.That(bare.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         using var json = JsonDocument.Parse(await bare.Content.ReadAsStringAsync());
         Assert.That(json.RootElement.GetProperty("ageBounds").GetArrayLength(), Is.GreaterThan(0), "the dashboard's figures");
+        using var lastYear = JsonDocument.Parse(await manager.GetStringAsync("/bench/dashboard?From=2024-10-01&To=2025-09-30"));
+        Assert.That(lastYear.RootElement.GetProperty("from").GetString(), Is.EqualTo("2024-10-01"), "the period asked");
+        Assert.That(lastYear.RootElement.GetProperty("to").GetString(), Is.EqualTo("2025-09-30"));
+        Assert.That(json.RootElement.GetProperty("from").GetString(), Is.Not.EqualTo("2024-10-01"), "by default the current fiscal year");
         Assert.That((await manager.GetAsync("/Dashboard")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "and the page");
 
         var trainer = await SignedInAsync(app, BenchSeeder.TrainerEmail);
