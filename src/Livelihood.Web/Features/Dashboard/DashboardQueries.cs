@@ -172,11 +172,11 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
     {
         if (!Dimensions.All.Contains(dimension)) dimension = Dimensions.None;
         var bounds = await AgeBoundsAsync();
-        var parameters = await ParametersAsync(from, to, filter, bounds);
-        var total = (await LinesAsync(Dimensions.None, filter, bounds, parameters)).SingleOrDefault() ?? Empty("", filter.FiltersPeople);
-        var groups = dimension == Dimensions.None ? [] : await LinesAsync(dimension, filter, bounds, parameters);
+        var period = await PeriodAsync(from, to, filter, bounds);
+        var total = (await LinesAsync(Dimensions.None, filter, bounds, period)).SingleOrDefault() ?? Empty("", filter.FiltersPeople);
+        var groups = dimension == Dimensions.None ? [] : await LinesAsync(dimension, filter, bounds, period);
         groups = WithEmptyGroups(dimension, groups, bounds);
-        var months = await MonthsAsync(from, to, filter, bounds, parameters);
+        var months = await MonthsAsync(from, to, filter, bounds, period);
         return new Figures(from, to, filter, dimension, total, groups, months, bounds);
     }
 
@@ -198,7 +198,13 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
         return [.. keys.Select(k => groups.FirstOrDefault(g => g.Key == k) ?? Empty(k, true)), .. groups.Where(g => !keys.Contains(g.Key))];
     }
 
-    private async Task<DynamicParameters> ParametersAsync(DateOnly from, DateOnly to, Filter filter, IReadOnlyList<int> bounds)
+    /// <summary>
+    /// A period's statement parameters, and which of its parts there are: whole months, read from the pre-aggregates, and
+    /// days before or after them, read row by row (<see cref="WholeMonthsAndDays"/>).
+    /// </summary>
+    private sealed record Period(DynamicParameters Parameters, bool WholeMonths, bool DaysBefore, bool DaysAfter);
+
+    private async Task<Period> PeriodAsync(DateOnly from, DateOnly to, Filter filter, IReadOnlyList<int> bounds)
     {
         var parameters = new DynamicParameters(new
         {
@@ -212,7 +218,7 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
         });
         for (var i = 0; i < bounds.Count; i++) parameters.Add("Bound" + i, bounds[i]);
         // The whole months of the period, read from the pre-aggregates once built (DashboardAggregatesJob); none before:
-        // then @WholeFrom > @WholeTo and every day of the period is read from the rows (EdgeDays).
+        // then @WholeFrom > @WholeTo and every day of the period is read from the rows (WholeMonthsAndDays).
         var (wholeFrom, wholeTo) = (to.AddDays(1), to);
         if (await db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM DashboardAggregates") > 0)
         {
@@ -227,25 +233,31 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
             WholeFrom = wholeFrom, WholeTo = wholeTo,
             WholeFromMonth = DashboardAggregatesJob.YearMonth(wholeFrom), WholeToMonth = DashboardAggregatesJob.YearMonth(wholeTo),
         });
-        return parameters;
+        return new(parameters, wholeFrom <= wholeTo, from < wholeFrom, wholeFrom <= wholeTo && wholeTo < to);
     }
 
     /// <summary>The pre-aggregate's rows (alias <paramref name="alias"/>) of the period's whole months.</summary>
-    private static string WholeMonths(string alias)
-        => $"{alias}.YearMonth >= @WholeFromMonth AND {alias}.YearMonth <= @WholeToMonth AND @WholeFrom <= @WholeTo";
+    private static string WholeMonths(string alias) => $"{alias}.YearMonth >= @WholeFromMonth AND {alias}.YearMonth <= @WholeToMonth";
 
     /// <summary>
-    /// The rows of the days of the period outside its whole months: <paramref name="rows"/> given the condition on its date
-    /// column <paramref name="day"/>, once for the days before them and once for those after (two ranges an index can seek).
+    /// The period's rows as the parts it has, joined by UNION ALL: <paramref name="wholeMonths"/> (the pre-aggregate's), and
+    /// <paramref name="days"/> given the condition on its date column <paramref name="day"/> for the days before the whole
+    /// months and for those after (two ranges an index can seek). Only the parts there are: a period of whole months then
+    /// reads one SELECT, which SQLite merges into the statement around it instead of copying its rows out first.
     /// </summary>
-    private static string EdgeDays(string day, Func<string, string> rows)
-        => rows($"{day} >= @From AND {day} < @WholeFrom") + "\nUNION ALL\n" + rows($"{day} > @WholeTo AND {day} <= @To");
+    private static string WholeMonthsAndDays(Period period, string wholeMonths, string day, Func<string, string> days)
+        => string.Join("\nUNION ALL\n", new[]
+        {
+            period.WholeMonths ? wholeMonths : null,
+            period.DaysBefore ? days($"{day} >= @From AND {day} < @WholeFrom") : null,
+            period.DaysAfter ? days($"{day} > @WholeTo AND {day} <= @To") : null,
+        }.OfType<string>());
 
-    private async Task<IReadOnlyList<Line>> LinesAsync(string dimension, Filter filter, IReadOnlyList<int> bounds, DynamicParameters parameters)
+    private async Task<IReadOnlyList<Line>> LinesAsync(string dimension, Filter filter, IReadOnlyList<int> bounds, Period period)
     {
         // The money sets are summed from LedgerMonths and the edge days' entries (LedgerAmounts), all three in one statement
         // (their row sets serve the drill-down); the income-change set is read row by row for its median.
-        var rowSets = RowSets();
+        var rowSets = RowSets(period);
         var sets = rowSets.Where(s => !LedgerSets.Contains(s.Key) && s.Key != "IncomeChange").ToList();
         var ctes = Ctes(dimension, bounds, filter);
         // Without a split every row is in the one group '': no sort by the key (HAVING keeps "no rows, no line").
@@ -261,12 +273,12 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
             """)) + ";\n" + $"{ctes}SELECT r.GrpKey, r.GrpName, r.Amount, r.Hit FROM ({rowSets["IncomeChange"]}) r;\n" + $"""
             {ctes}SELECT x.Kind, {groupKey} AS GrpKey, MIN(g.GrpName) AS GrpName, SUM(x.Entries) AS RowTotal,
                    CASE WHEN x.Kind = 'Payout' THEN COUNT(DISTINCT m.PersonId) END AS KeyTotal, SUM(x.Amount) AS AmountTotal
-            FROM g JOIN ({LedgerAmounts}) x ON x.GroupId = g.GroupId
+            FROM g JOIN ({LedgerAmounts(period)}) x ON x.GroupId = g.GroupId
             LEFT JOIN GroupMembers m ON m.Id = x.MemberId
             GROUP BY x.Kind{byGroupKey}
             """;
         var bySet = new Dictionary<string, IReadOnlyList<Aggregate>>();
-        using (var grid = await db.QueryMultipleAsync(sql, parameters))
+        using (var grid = await db.QueryMultipleAsync(sql, period.Parameters))
         {
             foreach (var set in sets) bySet[set.Key] = [.. await grid.ReadAsync<Aggregate>()];
             // The median change stands for the average of the income-change set (SQL has no portable median).
@@ -297,7 +309,7 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
         return sorted.Length % 2 == 1 ? sorted[middle] : Math.Floor((sorted[middle - 1] + sorted[middle]) / 2.0);
     }
 
-    private async Task<IReadOnlyList<MonthFigures>> MonthsAsync(DateOnly from, DateOnly to, Filter filter, IReadOnlyList<int> bounds, DynamicParameters parameters)
+    private async Task<IReadOnlyList<MonthFigures>> MonthsAsync(DateOnly from, DateOnly to, Filter filter, IReadOnlyList<int> bounds, Period period)
     {
         var ctes = Ctes(Dimensions.None, bounds, filter);
         var month = db.Dialect.Month("r.Day");
@@ -307,9 +319,9 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
                    SUM(CASE WHEN x.Kind = 'Sale' THEN x.Amount ELSE 0 END) AS Sales,
                    SUM(CASE WHEN x.Kind = 'Expense' THEN x.Amount ELSE 0 END) AS Expenses,
                    SUM(CASE WHEN x.Kind = 'Payout' THEN x.Amount ELSE 0 END) AS Payouts
-            FROM g JOIN ({LedgerAmounts}) x ON x.GroupId = g.GroupId
+            FROM g JOIN ({LedgerAmounts(period)}) x ON x.GroupId = g.GroupId
             GROUP BY x.YearMonth
-            """, parameters);
+            """, period.Parameters);
         var enrolled = (await grid.ReadAsync<(string YearMonth, long Enrolled)>()).ToDictionary(m => m.YearMonth, m => m.Enrolled);
         var money = (await grid.ReadAsync<MonthFigures>()).ToDictionary(m => m.YearMonth);
         var showMoney = !filter.FiltersPeople;
@@ -326,7 +338,7 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
     // ----- the row sets -----
 
     /// <summary>Each row set's SQL over the CTEs e and g (<see cref="Ctes"/>), columns GrpKey, GrpName, KeyId, RowId, PersonId, Day, Detail, Amount, Hit.</summary>
-    private Dictionary<string, string> RowSets()
+    private Dictionary<string, string> RowSets(Period period)
     {
         const string FollowUpJoin = "JOIN FollowUps f ON f.EnrollmentId = e.EnrollmentId";
         var onTime = $"CASE WHEN f.Status = 'Done' AND {db.Dialect.Month("f.DoneOn")} <= {db.Dialect.Month("f.DueOn")} THEN 1 ELSE 0 END";
@@ -362,10 +374,10 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
                     SELECT x.EnrollmentId, SUM(x.HeldMinutes) AS HeldMinutes, SUM(x.ExcusedMinutes) AS ExcusedMinutes,
                            SUM(x.AttendedMinutes) AS AttendedMinutes
                     FROM (
-                        SELECT am.EnrollmentId, am.HeldMinutes, am.ExcusedMinutes, am.AttendedMinutes
-                        FROM AttendanceMonths am WHERE {WholeMonths("am")}
-                        UNION ALL
-                        {EdgeDays("s.SessionDate", days => $"""
+                        {WholeMonthsAndDays(period, $"""
+                            SELECT am.EnrollmentId, am.HeldMinutes, am.ExcusedMinutes, am.AttendedMinutes
+                            FROM AttendanceMonths am WHERE {WholeMonths("am")}
+                            """, "s.SessionDate", days => $"""
                             SELECT e.Id AS EnrollmentId, {EnrollmentQueries.AttendanceMinutes}
                             FROM Sessions s
                             JOIN Enrollments e ON {EnrollmentQueries.HeldInActiveSpan}
@@ -437,16 +449,14 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
     /// The live ledger entries of the period as (GroupId, Kind, YearMonth, MemberId paid, Entries, Amount): the whole months
     /// from LedgerMonths, the other days entry by entry (the same figures as the Sales, Expenses and Payouts row sets).
     /// </summary>
-    private string LedgerAmounts => $"""
+    private string LedgerAmounts(Period period) => WholeMonthsAndDays(period, $"""
         SELECT lm.GroupId, lm.Kind, lm.YearMonth, lm.MemberId, lm.Entries, lm.Amount
         FROM LedgerMonths lm WHERE {WholeMonths("lm")}
-        UNION ALL
-        {EdgeDays("l.EntryDate", days => $"""
+        """, "l.EntryDate", days => $"""
             SELECT l.GroupId, l.Kind, {db.Dialect.Month("l.EntryDate")} AS YearMonth, l.MemberId, 1 AS Entries, l.Amount
             FROM LedgerEntries l
             WHERE l.VoidedAt IS NULL AND {days}
-            """)}
-        """;
+            """);
 
     private sealed record IncomeChangeRow
     {
@@ -616,10 +626,11 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
     {
         if (!Dimensions.All.Contains(dimension) || groupKey is null) (dimension, groupKey) = (Dimensions.None, null);
         var bounds = await AgeBoundsAsync();
-        var parameters = await ParametersAsync(from, to, filter, bounds);
+        var period = await PeriodAsync(from, to, filter, bounds);
+        var parameters = period.Parameters;
         var (number, skip) = Platform.Paging.Paged<Row>.Window(page, pageSize);
         parameters.AddDynamicParams(new { GroupKey = groupKey, DrillHit = indicator.DrillHit, Skip = skip, Take = pageSize });
-        var set = RowSets()[indicator.Set];
+        var set = RowSets(period)[indicator.Set];
         var ctes = Ctes(dimension, bounds, filter);
         const string Where = "WHERE (@GroupKey IS NULL OR r.GrpKey = @GroupKey) AND (@DrillHit IS NULL OR r.Hit = @DrillHit)";
         using var grid = await db.QueryMultipleAsync(
