@@ -33,7 +33,9 @@ public sealed class IndexModel(DashboardQueries queries, IndexModel.Handler opti
         Villages = DistrictId is { } chosen ? await options.VillagesAsync(chosen) : [];
         if (VillageId is { } village && Villages.All(v => v.Id != village)) VillageId = null;
         Courses = await options.CoursesAsync();
-        Cohorts = await options.CohortsAsync(CourseId);
+        // A course's cohorts that ran in the period: all the cohorts of a national network would make a list nobody can use.
+        Cohorts = CourseId is { } course ? await options.CohortsAsync(course, PeriodFrom, PeriodTo) : [];
+        if (CohortId is { } cohort && Cohorts.All(c => c.Id != cohort)) CohortId = null;
         Programmes = await options.ProgrammesAsync();
         Figures = await Queries.ComputeAsync(PeriodFrom, PeriodTo, Filter, Dimension);
     }
@@ -59,9 +61,10 @@ public sealed class IndexModel(DashboardQueries queries, IndexModel.Handler opti
         public Task<IReadOnlyList<LocationQueries.Option>> CoursesAsync()
             => db.QueryAsync<LocationQueries.Option>("SELECT Id, NameTh AS Name FROM Courses ORDER BY NameTh, Id");
 
-        public Task<IReadOnlyList<LocationQueries.Option>> CohortsAsync(long? courseId)
+        public Task<IReadOnlyList<LocationQueries.Option>> CohortsAsync(long courseId, DateOnly from, DateOnly to)
             => db.QueryAsync<LocationQueries.Option>(
-                "SELECT Id, Code AS Name FROM Cohorts WHERE (@courseId IS NULL OR CourseId = @courseId) ORDER BY StartDate DESC, Id DESC", new { courseId });
+                "SELECT Id, Code AS Name FROM Cohorts WHERE CourseId = @courseId AND StartDate <= @to AND EndDate >= @from ORDER BY StartDate DESC, Id DESC",
+                new { courseId, from, to });
 
         public Task<IReadOnlyList<LocationQueries.Option>> ProgrammesAsync()
             => db.QueryAsync<LocationQueries.Option>("SELECT Id, NameTh AS Name FROM Programmes ORDER BY NameTh, Id");

@@ -50,6 +50,35 @@ public sealed partial class DashboardPagesTests(DatabaseProvider provider) : App
         });
     }
 
+    /// <summary>The cohort filter's choices: (value, name) of each option, and whether the list is disabled.</summary>
+    private static (List<(string Value, string Name)> Options, bool Disabled) CohortChoices(string page)
+    {
+        var select = Regex.Match(page, "<select id=\"cohort\"[^>]*>(.*?)</select>", RegexOptions.Singleline);
+        Assert.That(select.Success, Is.True, "the cohort filter");
+        var options = Regex.Matches(select.Groups[1].Value, "<option value=\"(\\d+)\"[^>]*>([^<]*)<").Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        return (options, select.Value[..select.Value.IndexOf('>')].Contains("disabled"));
+    }
+
+    [Test]
+    public async Task The_cohort_filter_lists_the_chosen_courses_cohorts_that_ran_in_the_period()
+    {
+        var data = await DashboardData.CreateAsync(App);
+        var client = await App.SignedInAsync(Roles.Manager);
+
+        var noCourse = CohortChoices(await client.GetStringAsync($"/Dashboard?{FiscalYear2026}"));
+        var courseB = CohortChoices(await client.GetStringAsync($"/Dashboard?{FiscalYear2026}&CourseId={data.CourseB}"));
+        var otherCoursesCohort = await client.GetStringAsync($"/Dashboard?{FiscalYear2026}&CourseId={data.CourseB}&CohortId={data.C1}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(noCourse.Options, Is.Empty, "a course first");
+            Assert.That(noCourse.Disabled, Is.True);
+            Assert.That(courseB.Options.Select(o => o.Name), Is.EqualTo(new[] { "C2", "C3" }), "latest first; C4 starts after the period");
+            Assert.That(courseB.Disabled, Is.False);
+            Assert.That(Tile(otherCoursesCohort, "Enrolled"), Is.EqualTo("2"), "a cohort not in the list does not filter unseen: course B's Ann and Dao");
+        });
+    }
+
     [Test]
     public async Task The_default_period_is_the_current_fiscal_year()
     {
