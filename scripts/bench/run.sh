@@ -110,6 +110,15 @@ sign_in() {
 clock_ticks=$(getconf CLK_TCK)
 app_cpu() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
 
+# run_wrk <seconds> <scenario> <targets file> <wrk arguments...>: one wrk run, signed in as the last sign_in; each run
+# gets its own BENCH_RUN, so its submission ids are new (bench.lua).
+run_wrk() {
+  local seconds=$1 scenario=$2 targets=$3
+  shift 3
+  BENCH_RUN=$(date +%s%N) BENCH_SCENARIO=$scenario BENCH_COOKIE=$cookie BENCH_TOKEN=$form_token BENCH_TARGETS=$targets \
+    BENCH_THREADS=$threads wrk -d"${seconds}s" "$@"
+}
+
 # drive <scale> <scenario> [connections]: warm-up (long enough for the JIT to finish its tiers on a busy machine), then the measured
 # run; keeps its RESULT line with the app's CPU time per request (steadier than latency when other work shares the cores).
 drive() {
@@ -119,12 +128,10 @@ drive() {
   # every page shares (tiered PGO), which a running server has long finished.
   local warm=$warmup
   if $fresh_app; then warm=$((warmup * 3)); fresh_app=false; fi
-  BENCH_RUN=$(date +%s%N) BENCH_SCENARIO=$2 BENCH_COOKIE=$cookie BENCH_TOKEN=$form_token BENCH_TARGETS=$targets BENCH_THREADS=$threads \
-    wrk -d"${warm}s" "${args[@]}" >/dev/null
+  run_wrk "$warm" "$2" "$targets" "${args[@]}" >/dev/null
   local line cpu_before
   cpu_before=$(app_cpu)
-  line=$(BENCH_RUN=$(date +%s%N) BENCH_SCENARIO=$2 BENCH_COOKIE=$cookie BENCH_TOKEN=$form_token BENCH_TARGETS=$targets BENCH_THREADS=$threads \
-    wrk -d"${duration}s" "${args[@]}" | grep '^RESULT')
+  line=$(run_wrk "$duration" "$2" "$targets" "${args[@]}" | grep '^RESULT')
   line="$line cpu_ms=$(awk -v a="$cpu_before" -v b="$(app_cpu)" -v t="$clock_ticks" -v r="$line" \
     'BEGIN { match(r, /requests=[0-9]+/); n = substr(r, RSTART + 9, RLENGTH - 9); printf "%.2f", (n > 0 ? (b - a) * 1000 / t / n : 0) }')"
   echo "   $line"
