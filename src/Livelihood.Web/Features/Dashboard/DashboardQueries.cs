@@ -202,7 +202,7 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
     /// A period's statement parameters, and which of its parts there are: whole months, read from the pre-aggregates, and
     /// days before or after them, read row by row (<see cref="WholeMonthsAndDays"/>).
     /// </summary>
-    private sealed record Period(DynamicParameters Parameters, bool WholeMonths, bool DaysBefore, bool DaysAfter);
+    private sealed record Period(DynamicParameters Parameters, bool HasWholeMonths, bool HasDaysBefore, bool HasDaysAfter);
 
     private async Task<Period> PeriodAsync(DateOnly from, DateOnly to, Filter filter, IReadOnlyList<int> bounds)
     {
@@ -248,9 +248,9 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
     private static string WholeMonthsAndDays(Period period, string wholeMonths, string day, Func<string, string> days)
         => string.Join("\nUNION ALL\n", new[]
         {
-            period.WholeMonths ? wholeMonths : null,
-            period.DaysBefore ? days($"{day} >= @From AND {day} < @WholeFrom") : null,
-            period.DaysAfter ? days($"{day} > @WholeTo AND {day} <= @To") : null,
+            period.HasWholeMonths ? wholeMonths : null,
+            period.HasDaysBefore ? days($"{day} >= @From AND {day} < @WholeFrom") : null,
+            period.HasDaysAfter ? days($"{day} > @WholeTo AND {day} <= @To") : null,
         }.OfType<string>());
 
     private async Task<IReadOnlyList<Line>> LinesAsync(string dimension, Filter filter, IReadOnlyList<int> bounds, Period period)
