@@ -35,14 +35,10 @@ public abstract class DashboardPageModel(DashboardQueries queries, CurrentUser u
     public static readonly string[] Sexes = ["Female", "Male"];
     public static readonly string[] Citizenships = ["ThaiId", "HighlandCard", "None"];
 
-    /// <summary>The period asked for, or the current fiscal year; a reversed period is put the right way round.</summary>
+    /// <summary>The period asked for in the query string (<see cref="DashboardQueries.PeriodAskedAsync"/>).</summary>
     protected async Task ResolvePeriodAsync()
-    {
-        var (from, to) = await queries.FiscalYearOfAsync(FollowUpQueries.ThaiToday(HttpContext.RequestServices.GetRequiredService<TimeProvider>()));
-        PeriodFrom = From ?? from;
-        PeriodTo = To ?? (From is { } f ? f.AddYears(1).AddDays(-1) : to);
-        if (PeriodTo < PeriodFrom) (PeriodFrom, PeriodTo) = (PeriodTo, PeriodFrom);
-    }
+        => (PeriodFrom, PeriodTo) = await queries.PeriodAskedAsync(
+            From, To, FollowUpQueries.ThaiToday(HttpContext.RequestServices.GetRequiredService<TimeProvider>()));
 
     public DashboardQueries.Filter Filter => new()
     {

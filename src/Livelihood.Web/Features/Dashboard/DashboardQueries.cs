@@ -165,6 +165,18 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
         return (from, from.AddYears(1).AddDays(-1));
     }
 
+    /// <summary>
+    /// The period asked for: by default the fiscal year <paramref name="today"/> falls in; a start alone runs a year; a
+    /// reversed period is put the right way round.
+    /// </summary>
+    public async Task<(DateOnly From, DateOnly To)> PeriodAskedAsync(DateOnly? from, DateOnly? to, DateOnly today)
+    {
+        var fiscalYear = await FiscalYearOfAsync(today);
+        var periodFrom = from ?? fiscalYear.From;
+        var periodTo = to ?? (from is { } start ? start.AddYears(1).AddDays(-1) : fiscalYear.To);
+        return periodTo < periodFrom ? (periodTo, periodFrom) : (periodFrom, periodTo);
+    }
+
     public async Task<IReadOnlyList<int>> AgeBoundsAsync()
         => IndicatorSettings.TryParseAgeBands(await settings.GetAsync(AppSettings.AgeBands), out var bounds) ? bounds : [15, 18, 25, 36];
 

@@ -88,6 +88,19 @@ public sealed partial class DashboardPagesTests(DatabaseProvider provider) : App
     }
 
     [Test]
+    public async Task A_start_alone_runs_a_year_and_a_reversed_period_is_turned_round()
+    {
+        var client = await App.SignedInAsync(Roles.Admin);
+        var startAlone = await client.GetStringAsync("/Dashboard?From=2026-03-01");
+        var reversed = await client.GetStringAsync("/Dashboard?From=2026-09-30&To=2025-10-01");
+        Assert.Multiple(() =>
+        {
+            Assert.That(startAlone, Does.Contain("value=\"2026-03-01\"").And.Contain("value=\"2027-02-28\""));
+            Assert.That(reversed, Does.Match("id=\"from\"[^>]*value=\"2025-10-01\"").And.Match("id=\"to\"[^>]*value=\"2026-09-30\""));
+        });
+    }
+
+    [Test]
     public async Task A_field_officer_sees_only_the_people_of_their_districts()
     {
         await DashboardData.CreateAsync(App);
