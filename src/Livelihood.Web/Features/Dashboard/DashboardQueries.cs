@@ -37,7 +37,7 @@ namespace Livelihood.Web.Features.Dashboard;
 /// enrollment; enrollments by course, cohort and programme. Group figures (the last block) follow the group's village and
 /// the cohorts it came out of; they are not split by sex, age band or citizenship (null when those are chosen).
 /// </summary>
-public sealed class DashboardQueries(DbSession db, AppSettings settings)
+public sealed class DashboardQueries(DbSession db, AppSettings settings, DashboardSnapshotQueries snapshots, TimeProvider clock)
 {
     public static class Dimensions
     {
@@ -180,7 +180,19 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings)
     public async Task<IReadOnlyList<int>> AgeBoundsAsync()
         => IndicatorSettings.TryParseAgeBands(await settings.GetAsync(AppSettings.AgeBands), out var bounds) ? bounds : [15, 18, 25, 36];
 
-    public async Task<Figures> ComputeAsync(DateOnly from, DateOnly to, Filter filter, string dimension)
+    /// <summary>
+    /// The figures of a period. Those of a period that has ended are kept and read again until a write touches the
+    /// period (<see cref="DashboardSnapshotQueries"/>): they are always the ones <see cref="ComputeLiveAsync"/> gives.
+    /// </summary>
+    public Task<Figures> ComputeAsync(DateOnly from, DateOnly to, Filter filter, string dimension)
+    {
+        if (!Dimensions.All.Contains(dimension)) dimension = Dimensions.None;
+        if (to >= FollowUpQueries.ThaiToday(clock)) return ComputeLiveAsync(from, to, filter, dimension);
+        return snapshots.KeptAsync(new(from, to, dimension, filter), () => ComputeLiveAsync(from, to, filter, dimension));
+    }
+
+    /// <summary>The figures of a period computed from the rows and the pre-aggregates now.</summary>
+    public async Task<Figures> ComputeLiveAsync(DateOnly from, DateOnly to, Filter filter, string dimension)
     {
         if (!Dimensions.All.Contains(dimension)) dimension = Dimensions.None;
         var bounds = await AgeBoundsAsync();

@@ -55,5 +55,6 @@ public static class HangfireSetup
         recurring.AddOrUpdate<RaiseAbsenceAlertsJob>(RaiseAbsenceAlertsJob.JobId, job => job.RunAsync(null), Cron.Daily(19)); // 02:00 in Thailand
         recurring.AddOrUpdate<FollowUpsNightlyJob>(FollowUpsNightlyJob.JobId, job => job.RunAsync(), Cron.Daily(19, 30)); // 02:30 in Thailand
         recurring.AddOrUpdate<DashboardAggregatesJob>(DashboardAggregatesJob.JobId, job => job.RunAsync(), Cron.Daily(20, 30)); // 03:30 in Thailand
+        recurring.AddOrUpdate<DashboardSnapshotsJob>(DashboardSnapshotsJob.JobId, job => job.RunAsync(), "*/15 * * * *");
     }
 }

@@ -16,7 +16,7 @@ namespace Livelihood.Tests.Features.Dashboard;
 ///   Fon  F born 1995       V1                         Thai ID    C0 2025-06-01 completed 2025-09-30
 /// Courses: A (C0, C1, programme P1), B (C2, C3, C4, no programme).
 /// </summary>
-internal sealed class DashboardData
+public sealed class DashboardData
 {
     public const long District1 = 5605; // ดอกคำใต้
     public const long District2 = 5701; // เมืองเชียงราย
@@ -186,7 +186,7 @@ internal sealed class DashboardData
         => InsertAsync("INSERT INTO GroupMembers (GroupId, PersonId, Role, JoinedOn, CreatedAt) VALUES (@group, @person, 'Member', @joined, @Now)",
             new { group, person, joined = Day("2025-01-01"), Now });
 
-    private Task<long> LedgerAsync(long group, string kind, string day, long amount, long? member = null, bool voided = false)
+    public Task<long> LedgerAsync(long group, string kind, string day, long amount, long? member = null, bool voided = false)
         => InsertAsync(
             """
             INSERT INTO LedgerEntries (GroupId, Kind, EntryDate, Amount, MemberId, PayoutKind, Category, SubmissionId, RecordedByUserId, RecordedAt, VoidedAt, VoidReason)
