@@ -186,7 +186,8 @@ stop_app
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # The table: p50, p95, requests/s, and each figure against its target (issue 8).
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+# Three decimals: a ratio is judged as printed, and 0.495 must not show (and pass) as 0.50.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }'; }
 verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { ok = (op == "<" ? v < t : v >= t); print (v == "" ? "n/a" : ok ? "met" : "**missed**") }'; }
 bare_ratio=$(ratio "$(field "$scale/roster" rps)" "$(field "$scale/bare" rps)")
 roster_growth=$(ratio "$(field "$scale/roster" p95_ms)" "$(field "$tenth/roster" p95_ms)")
