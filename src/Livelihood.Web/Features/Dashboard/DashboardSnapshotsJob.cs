@@ -6,7 +6,7 @@ namespace Livelihood.Web.Features.Dashboard;
 /// <summary>
 /// Keeps the dashboard's kept figures (DashboardSnapshotQueries) ready: computes again those a change has made stale,
 /// so the next view of them is quick too; keeps the last whole fiscal year's figures for the whole programme (what a
-/// manager opens at year end and for the donor report); forgets figures nobody has opened for a month, and the logged
+/// manager opens at year end and for the donor report); forgets figures not computed for a month, and the logged
 /// changes no kept figure needs any more.
 /// </summary>
 public sealed class DashboardSnapshotsJob(DashboardQueries queries, DashboardSnapshotQueries snapshots, TimeProvider clock)
