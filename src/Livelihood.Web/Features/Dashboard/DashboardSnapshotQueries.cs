@@ -62,7 +62,7 @@ public sealed class DashboardSnapshotQueries(DbSession db, TimeProvider clock, I
         => db.QueryAsync<string>(db.Dialect.Page($"SELECT s.QueryKey FROM DashboardSnapshots s WHERE NOT {Fresh} ORDER BY s.ComputedAt DESC, s.Id"),
             new { Skip = 0, Take = count });
 
-    /// <summary>Forgets the figures not computed since <paramref name="before"/>: not opened since (an opened one is computed again).</summary>
+    /// <summary>Forgets the figures computed before <paramref name="before"/> (one still in use is computed again on its next view).</summary>
     public Task ForgetComputedBeforeAsync(DateTime before) => db.ExecuteAsync("DELETE FROM DashboardSnapshots WHERE ComputedAt < @before", new { before });
 
     /// <summary>Forgets the changes logged before every kept figure, and raises the line below which a figure is not kept.</summary>
