@@ -23,6 +23,18 @@ public sealed class LanguageTests(DatabaseProvider provider) : AppFixture(provid
     }
 
     [Test]
+    public async Task The_language_switch_and_sign_out_in_every_page_carry_their_antiforgery_token()
+    {
+        var manager = await App.SignedInAsync(Roles.Manager);
+        var page = await manager.GetStringAsync("/");
+
+        var forms = System.Text.RegularExpressions.Regex.Matches(page, "<form method=\"post\" action=\"(?<action>[^\"]*)\".*?</form>",
+            System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.That(forms.Select(f => f.Groups["action"].Value), Is.SupersetOf(new[] { "/Account/SignOut", "/Language" }));
+        Assert.That(forms.Select(f => f.Value), Has.All.Contains("name=\"__RequestVerificationToken\""));
+    }
+
+    [Test]
     public async Task The_switch_never_redirects_off_the_site()
     {
         await App.CreateUserAsync(Roles.Admin);
