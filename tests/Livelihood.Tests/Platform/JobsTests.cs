@@ -49,6 +49,31 @@ public sealed class JobsTests
             Is.EqualTo(app.Clock.Now.UtcDateTime));
     }
 
+    [Test]
+    public async Task Housekeeping_merges_the_people_search_index_into_one_segment_on_sqlite()
+    {
+        using var database = TestDatabase.Create(DatabaseProvider.Sqlite);
+        using var app = new TestApp(database);
+        _ = app.Services; // migrated
+        const string Segments = "SELECT COUNT(DISTINCT segid) FROM PeopleSearch_idx";
+        await using (var db = new DbSession(database.Factory))
+        {
+            // Each write commits its own segment, as a day of registrations does.
+            foreach (var (id, name) in new[] { (1, "มาลี ดวงแก้ว"), (2, "มาลัย คำแปง"), (3, "สมชาย ดวงแก้ว") })
+                await db.ExecuteAsync("INSERT INTO PeopleSearch (rowid, FullNameTh) VALUES (@id, @name)", new { id, name });
+            Assert.That(await db.QuerySingleAsync<long>(Segments), Is.EqualTo(3));
+        }
+
+        await app.WithServicesAsync(async s => { await s.GetRequiredService<DatabaseHousekeeping>().RunAsync(); return 0; });
+
+        await using (var db = new DbSession(database.Factory))
+        {
+            Assert.That(await db.QuerySingleAsync<long>(Segments), Is.EqualTo(1));
+            Assert.That(await db.QueryAsync<long>("SELECT rowid FROM PeopleSearch WHERE PeopleSearch MATCH '\"ดวงแก้ว\"' ORDER BY rowid"),
+                Is.EqualTo(new[] { 1L, 3L }), "the merged index finds what the segments held");
+        }
+    }
+
     private static async Task<string> LastRunAsync(TestDatabase database)
     {
         await using var db = new DbSession(database.Factory);

@@ -29,6 +29,12 @@ public sealed class PeopleSearch
         SELECT p.Id, p.FullNameTh, p.FullNameLatin, p.Nickname, p.Phone, v.NameTh FROM People p JOIN Villages v ON v.Id = p.VillageId
         """;
 
+    /// <summary>
+    /// Merges the SQLite index into one segment. Each write adds a small segment of its own, and a search reads every
+    /// trigram from every segment: the nightly housekeeping merges them, and seed-bench does after its bulk fill.
+    /// </summary>
+    public const string MergeSqliteIndexSql = "INSERT INTO PeopleSearch (PeopleSearch) VALUES ('optimize')";
+
     /// <summary>The search for what was typed, or null when nothing was.</summary>
     public static PeopleSearch? For(string? typed) => string.IsNullOrWhiteSpace(typed) ? null : new(typed.Trim());
 

@@ -1,10 +1,12 @@
 using Livelihood.Data;
+using Livelihood.Web.Features.People;
 
 namespace Livelihood.Web.Platform.Jobs;
 
 /// <summary>
-/// Nightly: refreshes the query planner's statistics and trims SQLite's write-ahead log, then records when it ran
-/// (the admin's Settings page shows it). Safe to run any number of times.
+/// Nightly: on SQLite merges the people search index (a day's writes have split it into segments), refreshes the query
+/// planner's statistics and trims SQLite's write-ahead log, then records when it ran (the admin's Settings page shows
+/// it). Safe to run any number of times.
 /// </summary>
 public sealed class DatabaseHousekeeping(DbSession db, TimeProvider clock)
 {
@@ -13,6 +15,7 @@ public sealed class DatabaseHousekeeping(DbSession db, TimeProvider clock)
 
     public async Task RunAsync()
     {
+        if (db.Dialect.Provider == DatabaseProvider.Sqlite) await db.ExecuteAsync(PeopleSearch.MergeSqliteIndexSql);
         await db.ExecuteAsync(db.Dialect.Housekeeping);
         await db.ExecuteAsync("UPDATE Settings SET Value = @Value WHERE Name = @Name",
             new { Value = clock.GetUtcNow().UtcDateTime.ToString("O"), Name = LastRunSetting });
