@@ -144,6 +144,21 @@ public sealed class AlertPagesTests(DatabaseProvider provider) : AppFixture(prov
         Assert.That((await client.GetAsync($"/Alerts/Details/{alert}")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
 
+    [TestCase(Roles.FieldOfficer, true)]
+    [TestCase(Roles.Manager, true)]
+    [TestCase(Roles.Admin, true)]
+    [TestCase(Roles.Trainer, false)]
+    [TestCase(Roles.GroupRecorder, false)]
+    public async Task The_menu_has_alerts_and_follow_ups_for_the_staff_who_follow_people_up_only(string role, bool shown)
+    {
+        var client = await App.SignedInAsync(role);
+        var start = await client.GetAsync("/"); // a trainer's and a recorder's start is their own work
+        var home = await client.GetStringAsync(start.Headers.Location?.OriginalString ?? "/");
+
+        Assert.That(home.Contains("href=\"/Alerts\"") && home.Contains("href=\"/FollowUps\""), Is.EqualTo(shown));
+        Assert.That(home.Contains("href=\"/Alerts\"") || home.Contains("href=\"/FollowUps\""), Is.EqualTo(shown));
+    }
+
     [Test]
     public async Task The_persons_page_lists_their_alerts_and_the_menu_counts_the_open_ones()
     {
