@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Livelihood.Web.Features.Alerts;
 
 /// <summary>
-/// The menu item "Absence alerts" with the number of open alerts (one indexed COUNT), shown by the layout to field
-/// officers, managers and admins: <c>@await Component.InvokeAsync("OpenAlertsNav")</c> in the layout.
+/// The menu item "Absence alerts" with the number of open alerts (one indexed COUNT). The layout shows it to field
+/// officers, managers and admins: <c>@await Component.InvokeAsync("OpenAlertsNav")</c>.
 /// </summary>
 public sealed class OpenAlertsNavViewComponent(AlertQueries alerts) : ViewComponent
 {
