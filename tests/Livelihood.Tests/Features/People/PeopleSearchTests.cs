@@ -40,12 +40,12 @@ public sealed class PeopleSearchTests(DatabaseProvider provider) : AppFixture(pr
             VALUES (@name, @latin, @nickname, 'Female', 1990, @village, @phone, 'None', 'Active', (SELECT MIN(Id) FROM Users), @Now)
             """, new { name, latin, nickname, phone, village, Now = App.Clock.Now.UtcDateTime }));
 
-    /// <summary>Who the people list finds for a text, in its order, and its count.</summary>
-    private Task<(List<string> Names, int Count)> ListAsync(string text)
+    /// <summary>Who a page of the people list finds for a text, in its order, and its count.</summary>
+    private Task<(List<string> Names, int Count)> ListAsync(string text, int pageNumber = 1)
         => App.WithServicesAsync(async services =>
         {
             var page = await services.GetRequiredService<Web.Features.People.IndexModel.Handler>()
-                .ListAsync(new Web.Features.People.IndexModel.Filters { Search = text }, DateOnly.FromDateTime(App.Clock.Now.UtcDateTime), 1);
+                .ListAsync(new Web.Features.People.IndexModel.Filters { Search = text }, DateOnly.FromDateTime(App.Clock.Now.UtcDateTime), pageNumber);
             return (page.Rows.Select(r => r.FullNameTh).ToList(), page.TotalCount);
         });
 
@@ -79,6 +79,31 @@ public sealed class PeopleSearchTests(DatabaseProvider provider) : AppFixture(pr
         Assert.That(names, Is.EqualTo(expected));
         Assert.That(count, Is.EqualTo(expected.Count));
         if (text != "ไม่มีใคร") Assert.That(expected, Is.Not.Empty, "the case must find someone to mean anything");
+    }
+
+    /// <summary>
+    /// A search that finds many people may take its page from the people who come first in the list's order instead of
+    /// sorting everyone found. A surname spread over the registry is found there; a given name clustered at the end of
+    /// the order (after its title) is not, and is sorted after all. Every page must be what sorting everyone gives.
+    /// </summary>
+    [TestCase("ใจดี", TestName = "a surname spread over the registry")]
+    [TestCase("สมชาย", TestName = "a given name clustered at the end of the order")]
+    public async Task Every_page_of_a_search_that_finds_many_people_is_the_page_of_all_of_them_sorted(string text)
+    {
+        string[] givenNames = ["กานดา", "ขวัญใจ", "จันทร์", "ดวงดี", "บัวผัน", "ประภา"];
+        for (var i = 0; i < 180; i++)
+            await PersonAsync($"นาง{givenNames[i % 6]}{i:000} {(i % 6 == 5 ? "คำมา" : "ใจดี")}", null, null, null, _village);
+        for (var i = 0; i < 120; i++)
+            await PersonAsync($"นายสมชาย{i:000} ดอยสูง", null, null, null, _otherVillage);
+        var expected = await LikeAsync(text);
+        Assert.That(expected, Has.Count.GreaterThan(100), "enough people found to read the first in order for them");
+
+        for (var page = 1; page <= (expected.Count + 24) / 25; page++)
+        {
+            var (names, count) = await ListAsync(text, page);
+            Assert.That(names, Is.EqualTo(expected.Skip((page - 1) * 25).Take(25)), $"page {page}");
+            Assert.That(count, Is.EqualTo(expected.Count));
+        }
     }
 
     [Test]
