@@ -22,6 +22,7 @@ builder.AddJobs(database);
 builder.Services.AddScoped<AuditedWrites>();
 builder.Services.AddScoped<AppSettings>();
 builder.Services.AddMemoryCache();
+builder.Services.AddSingleton<StaticFileUrls>();
 builder.Services.AddLanguages();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddFeatureHandlers();
