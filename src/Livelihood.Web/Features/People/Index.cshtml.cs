@@ -224,13 +224,12 @@ public sealed class IndexModel(
         /// them (at national scale a common family name finds 2 000 people, "แก้ว" 22 000). This is how many people to
         /// read in order, or null where sorting costs less: three times what an even spread would need, and no more
         /// than twice the number found. Matches can cluster (a given name lies after its title), so a page not complete
-        /// among them is sorted after all. Only for a search alone answered by the SQLite index (the LIMIT is SQLite's).
+        /// among them is sorted after all. Only for a search alone answered by its index, where the count costs little
+        /// (SQLite's, so the LIMIT is SQLite's too).
         /// </summary>
         private async Task<int?> PeopleToReadInOrderAsync(Filtering filtering, int found, int skip)
         {
-            if (filtering.Search is not { IsShort: false } || filtering.Others.Count > 0 || found <= skip
-                || db.Dialect.Provider != DatabaseProvider.Sqlite)
-                return null;
+            if (filtering.Search?.IsIndexed(db.Dialect) != true || filtering.Others.Count > 0 || found <= skip) return null;
             var registered = await db.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(Id), 0) FROM People");
             var names = 3.0 * (skip + PageSize) * registered / found;
             return names <= 2.0 * found ? (int)Math.Ceiling(names) : null;

@@ -53,16 +53,21 @@ public sealed class PeopleSearch
     public string Ids(SqlDialect dialect, bool withVillageName)
     {
         if (IsShort) return $"SELECT Id FROM People WHERE {NicknameBegins("")}";
-        // An FTS5 column filter limits the match to the person's own fields when the village is not searched.
-        var indexed = dialect.TrigramIndexIds("PeopleSearch",
-            withVillageName ? "@SearchPhrase" : "'{FullNameTh FullNameLatin Nickname Phone} : ' || @SearchPhrase");
-        return indexed ?? $"""
+        return IndexedIds(dialect, withVillageName) ?? $"""
             SELECT Id FROM People
             WHERE FullNameTh LIKE @SearchPattern ESCAPE '\' OR FullNameLatin LIKE @SearchPattern ESCAPE '\'
                OR Nickname LIKE @SearchPattern ESCAPE '\' OR Phone LIKE @SearchPattern ESCAPE '\'
                {(withVillageName ? @"OR VillageId IN (SELECT Id FROM Villages WHERE NameTh LIKE @SearchPattern ESCAPE '\')" : "")}
             """;
     }
+
+    /// <summary>Whether the trigram index answers the search (SQLite, 3 characters or more), without reading People.</summary>
+    public bool IsIndexed(SqlDialect dialect) => !IsShort && IndexedIds(dialect, withVillageName: false) is not null;
+
+    // An FTS5 column filter limits the match to the person's own fields when the village is not searched.
+    private static string? IndexedIds(SqlDialect dialect, bool withVillageName)
+        => dialect.TrigramIndexIds("PeopleSearch",
+            withVillageName ? "@SearchPhrase" : "'{FullNameTh FullNameLatin Nickname Phone} : ' || @SearchPhrase");
 
     private static string NicknameBegins(string alias) => $@"{alias}Nickname LIKE @SearchPattern ESCAPE '\'";
 
