@@ -37,7 +37,7 @@ namespace Livelihood.Web.Features.Dashboard;
 /// enrollment; enrollments by course, cohort and programme. Group figures (the last block) follow the group's village and
 /// the cohorts it came out of; they are not split by sex, age band or citizenship (null when those are chosen).
 /// </summary>
-public sealed class DashboardQueries(DbSession db, AppSettings settings, DashboardSnapshotQueries snapshots, TimeProvider clock)
+public sealed class DashboardQueries(DbSession db, AppSettings settings, DashboardSnapshotQueries snapshots)
 {
     public static class Dimensions
     {
@@ -156,7 +156,14 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings, Dashboa
     }
 
     public sealed record Figures(DateOnly From, DateOnly To, Filter Filter, string Dimension, Line Total, IReadOnlyList<Line> Groups,
-        IReadOnlyList<MonthFigures> Months, IReadOnlyList<int> AgeBounds);
+        IReadOnlyList<MonthFigures> Months, IReadOnlyList<int> AgeBounds)
+    {
+        /// <summary>
+        /// When (UTC) these figures were counted, if a change made since may not be in them (kept figures shown while they
+        /// are recent, <see cref="DashboardSnapshotQueries.RecentEnough"/>); null when they are up to date.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonIgnore] public DateTime? CountedAt { get; init; }
+    }
 
     /// <summary>The default period: the fiscal year (by the setting) that <paramref name="today"/> falls in.</summary>
     public async Task<(DateOnly From, DateOnly To)> FiscalYearOfAsync(DateOnly today)
@@ -181,14 +188,19 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings, Dashboa
         => IndicatorSettings.TryParseAgeBands(await settings.GetAsync(AppSettings.AgeBands), out var bounds) ? bounds : [15, 18, 25, 36];
 
     /// <summary>
-    /// The figures of a period. Those of a period that has ended are kept and read again until a write touches the
-    /// period (<see cref="DashboardSnapshotQueries"/>): they are always the ones <see cref="ComputeLiveAsync"/> gives.
+    /// The figures of a period, kept and read again until a write touches the period (<see cref="DashboardSnapshotQueries"/>):
+    /// up to date, they are always the ones <see cref="ComputeLiveAsync"/> gives.
     /// </summary>
-    public Task<Figures> ComputeAsync(DateOnly from, DateOnly to, Filter filter, string dimension)
+    /// <param name="recentIsEnough">
+    /// The dashboard's view: kept figures counted in the last <see cref="DashboardSnapshotQueries.RecentEnough"/> are shown
+    /// even when a change has made them stale, with <see cref="Figures.CountedAt"/> set. A running fiscal year changes all
+    /// day at national scale, and counting a whole year from the rows costs more than a view may. False for the figures that
+    /// leave the organisation (exports, the donor report) and for "count now".
+    /// </param>
+    public Task<Figures> ComputeAsync(DateOnly from, DateOnly to, Filter filter, string dimension, bool recentIsEnough = false)
     {
         if (!Dimensions.All.Contains(dimension)) dimension = Dimensions.None;
-        if (to >= FollowUpQueries.ThaiToday(clock)) return ComputeLiveAsync(from, to, filter, dimension);
-        return snapshots.KeptAsync(new(from, to, dimension, filter), () => ComputeLiveAsync(from, to, filter, dimension));
+        return snapshots.KeptAsync(new(from, to, dimension, filter), () => ComputeLiveAsync(from, to, filter, dimension), recentIsEnough);
     }
 
     /// <summary>The figures of a period computed from the rows and the pre-aggregates now.</summary>

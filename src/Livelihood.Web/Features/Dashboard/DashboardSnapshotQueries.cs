@@ -7,13 +7,20 @@ using static Livelihood.Web.Features.Dashboard.DashboardQueries;
 namespace Livelihood.Web.Features.Dashboard;
 
 /// <summary>
-/// The figures the dashboard keeps for a period that has ended (migration 0021), so a closed fiscal year at national
-/// scale opens without summing a year of rows again (issue 7). A kept figure is read only while no change logged by the
-/// triggers since it was computed touches its period; otherwise it is computed again and kept anew. The stamp is read
-/// before the figures are: a change that lands while they are computed is later than it, so it marks them stale.
+/// The figures the dashboard keeps (migration 0021), so a fiscal year at national scale opens without summing a year of
+/// rows again (issues 7 and 8). A kept figure is up to date while no change logged by the triggers since it was computed
+/// touches its period; otherwise it is computed again and kept anew, or, for the dashboard's own view, shown as counted
+/// while it is recent (<see cref="RecentEnough"/>) and counted again by <see cref="DashboardSnapshotsJob"/>. The stamp is
+/// read before the figures are: a change that lands while they are computed is later than it, so it marks them stale.
 /// </summary>
 public sealed class DashboardSnapshotQueries(DbSession db, TimeProvider clock, ILogger<DashboardSnapshotQueries> log)
 {
+    /// <summary>
+    /// How long stale kept figures may still be shown: the interval of <see cref="DashboardSnapshotsJob"/>, which counts
+    /// again the stale figures people look at, so a change shows within about this long.
+    /// </summary>
+    public static readonly TimeSpan RecentEnough = TimeSpan.FromMinutes(15);
+
     /// <summary>What was computed: the key of a kept figure, as JSON.</summary>
     public sealed record Query(DateOnly From, DateOnly To, string Dimension, Filter Filter)
     {
@@ -25,12 +32,27 @@ public sealed class DashboardSnapshotQueries(DbSession db, TimeProvider clock, I
         NOT EXISTS (SELECT 1 FROM DashboardChanges c WHERE c.Stamp >= s.SeenStamp AND c.FromDay <= s.ToDay AND c.ToDay >= s.FromDay)
         """;
 
-    /// <summary>The kept figures of <paramref name="query"/> while still fresh; else computes them and keeps them.</summary>
-    public async Task<Figures> KeptAsync(Query query, Func<Task<Figures>> compute)
+    private sealed record Kept
     {
-        var kept = await db.QuerySingleOrDefaultAsync<string>($"SELECT s.Figures FROM DashboardSnapshots s WHERE s.QueryKey = @Key AND {Fresh}",
+        public string Figures { get; init; } = "";
+        public DateTime ComputedAt { get; init; }
+        public bool UpToDate { get; init; }
+    }
+
+    /// <summary>
+    /// The kept figures of <paramref name="query"/> while up to date, or while recent when <paramref name="recentIsEnough"/>
+    /// (then marked with when they were counted); else computes them and keeps them.
+    /// </summary>
+    public async Task<Figures> KeptAsync(Query query, Func<Task<Figures>> compute, bool recentIsEnough)
+    {
+        var kept = await db.QuerySingleOrDefaultAsync<Kept>(
+            $"SELECT s.Figures, s.ComputedAt, CASE WHEN {Fresh} THEN 1 ELSE 0 END AS UpToDate FROM DashboardSnapshots s WHERE s.QueryKey = @Key",
             new { query.Key });
-        return kept is null ? await ComputeAndKeepAsync(query, compute) : JsonSerializer.Deserialize<Figures>(kept)!;
+        if (kept is null) return await ComputeAndKeepAsync(query, compute);
+        if (kept.UpToDate) return JsonSerializer.Deserialize<Figures>(kept.Figures)!;
+        if (recentIsEnough && kept.ComputedAt >= clock.GetUtcNow().UtcDateTime - RecentEnough)
+            return JsonSerializer.Deserialize<Figures>(kept.Figures)! with { CountedAt = kept.ComputedAt };
+        return await ComputeAndKeepAsync(query, compute);
     }
 
     /// <summary>Computes the figures and keeps them with the stamp read first.</summary>

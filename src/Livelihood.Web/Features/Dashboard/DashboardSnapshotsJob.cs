@@ -5,9 +5,10 @@ namespace Livelihood.Web.Features.Dashboard;
 
 /// <summary>
 /// Keeps the dashboard's kept figures (DashboardSnapshotQueries) ready: computes again those a change has made stale,
-/// so the next view of them is quick too; keeps the last whole fiscal year's figures for the whole programme (what a
-/// manager opens at year end and for the donor report); forgets figures not computed for a month, and the logged
-/// changes no kept figure needs any more.
+/// so a change shows within <see cref="DashboardSnapshotQueries.RecentEnough"/> and the next view is quick too; keeps
+/// the running and the last whole fiscal year's figures for the whole programme (what a manager opens first, and at
+/// year end for the donor report); forgets figures not computed for a month, and the logged changes no kept figure
+/// needs any more.
 /// </summary>
 public sealed class DashboardSnapshotsJob(DashboardQueries queries, DashboardSnapshotQueries snapshots, TimeProvider clock)
 {
@@ -26,6 +27,7 @@ public sealed class DashboardSnapshotsJob(DashboardQueries queries, DashboardSna
             await snapshots.ComputeAndKeepAsync(query, () => queries.ComputeLiveAsync(query.From, query.To, query.Filter, query.Dimension));
         }
         var thisYear = await queries.FiscalYearOfAsync(FollowUpQueries.ThaiToday(clock));
+        await queries.ComputeAsync(thisYear.From, thisYear.To, new(), DashboardQueries.Dimensions.None);
         await queries.ComputeAsync(thisYear.From.AddYears(-1), thisYear.From.AddDays(-1), new(), DashboardQueries.Dimensions.None);
         await snapshots.PruneChangesAsync();
     }

@@ -37,7 +37,7 @@ public sealed class IndexModel(DashboardQueries queries, IndexModel.Handler opti
         Cohorts = CourseId is { } course ? await options.CohortsAsync(course, PeriodFrom, PeriodTo) : [];
         if (CohortId is { } cohort && Cohorts.All(c => c.Id != cohort)) CohortId = null;
         Programmes = await options.ProgrammesAsync();
-        Figures = await Queries.ComputeAsync(PeriodFrom, PeriodTo, Filter, Dimension);
+        Figures = await Queries.ComputeAsync(PeriodFrom, PeriodTo, Filter, Dimension, recentIsEnough: !CountNow);
     }
 
     /// <summary>A group's name as people read it: codes and age bands translated, ids named.</summary>

@@ -25,9 +25,9 @@ public static class BareEndpoints
 
     /// <summary>
     /// The dashboard's figures for the period asked (From, To; the page's rule, by default the current fiscal year),
-    /// without filters or split (Features/Dashboard/Index as first opened): the same query class and field officer's
-    /// limit to their districts. Live=true computes them from the rows even when the period has ended and they are
-    /// kept: what the first view of a closed year costs.
+    /// without filters or split (Features/Dashboard/Index as first opened): the same query class, kept figures and
+    /// field officer's limit to their districts. Live=true computes them from the rows even when they are kept: what
+    /// the first view of a period costs, and each count of it again.
     /// </summary>
     private static async Task<IResult> DashboardAsync(DashboardQueries queries, CurrentUser user, TimeProvider clock, DateOnly? from, DateOnly? to,
         bool? live)
@@ -36,7 +36,7 @@ public static class BareEndpoints
         var filter = new DashboardQueries.Filter { OfficerId = user.Role == Roles.FieldOfficer ? user.Id : null };
         return Results.Json(live == true
             ? await queries.ComputeLiveAsync(periodFrom, periodTo, filter, DashboardQueries.Dimensions.None)
-            : await queries.ComputeAsync(periodFrom, periodTo, filter, DashboardQueries.Dimensions.None));
+            : await queries.ComputeAsync(periodFrom, periodTo, filter, DashboardQueries.Dimensions.None, recentIsEnough: true));
     }
 
     /// <summary>The roster page's data (Features/Attendance/Roster), with its checks: 404 unknown, 403 not the trainer's.</summary>

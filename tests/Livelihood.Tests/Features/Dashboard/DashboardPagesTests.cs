@@ -149,6 +149,34 @@ public sealed partial class DashboardPagesTests(DatabaseProvider provider) : App
     }
 
     [Test]
+    public async Task After_a_change_the_running_year_shows_when_it_was_counted_and_a_link_to_count_now()
+    {
+        var data = await DashboardData.CreateAsync(App);
+        var client = await App.SignedInAsync(Roles.Manager);
+        var first = await client.GetStringAsync("/Dashboard");
+        await data.LedgerAsync(data.G2, "Sale", "2026-11-01", 5_000);
+        App.Clock.Advance(TimeSpan.FromMinutes(10));
+
+        var counted = await client.GetStringAsync("/Dashboard");
+        var link = Regex.Match(counted, "data-counted-at>.*?href=\"([^\"]+)\"", RegexOptions.Singleline);
+        var now = await client.GetStringAsync(WebUtility.HtmlDecode(link.Groups[1].Value));
+        var after = await client.GetStringAsync("/Dashboard");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Tile(first, "Sales"), Is.EqualTo("400.00"));
+            Assert.That(first, Does.Not.Contain("data-counted-at"), "counted on this view");
+            Assert.That(Tile(counted, "Sales"), Is.EqualTo("400.00"), "the figures kept ten minutes ago");
+            Assert.That(counted, Does.Contain("นับเมื่อ 29 พ.ย. 2569 09:00 การเปลี่ยนแปลงหลังจากนั้นจะแสดงภายใน 15 นาที"), "in Thai time, 02:00 UTC");
+            Assert.That(link.Groups[1].Value, Is.EqualTo("/Dashboard?From=2026-10-01&amp;To=2027-09-30&amp;CountNow=true"));
+            Assert.That(Tile(now, "Sales"), Is.EqualTo("450.00"));
+            Assert.That(now, Does.Not.Contain("data-counted-at"));
+            Assert.That(Tile(after, "Sales"), Is.EqualTo("450.00"), "the new count is kept");
+            Assert.That(after, Does.Not.Contain("data-counted-at"));
+        });
+    }
+
+    [Test]
     public async Task The_page_reads_in_Thai()
     {
         await DashboardData.CreateAsync(App);

@@ -9,8 +9,9 @@ using static Livelihood.Web.Features.Dashboard.DashboardQueries;
 namespace Livelihood.Tests.Features.Dashboard;
 
 /// <summary>
-/// The figures the dashboard keeps for a period that has ended (DashboardSnapshotQueries, migration 0021): read back as
-/// computed, and computed again after any write that touches the period, whatever code makes it. The hand-built
+/// The figures the dashboard keeps (DashboardSnapshotQueries, migration 0021): read back as computed; after any write
+/// that touches the period, whatever code makes it, computed again, or shown marked as counted earlier in the
+/// dashboard's own view while recent. The hand-built
 /// <see cref="DashboardData"/>'s fiscal year (1 Oct 2025 – 30 Sep 2026) has ended on the test clock's day (29 Nov 2026).
 /// </summary>
 public sealed class SnapshotTests(DatabaseProvider provider) : AppFixture(provider)
@@ -53,12 +54,51 @@ public sealed class SnapshotTests(DatabaseProvider provider) : AppFixture(provid
     }
 
     [Test]
-    public async Task The_figures_of_a_period_not_yet_ended_are_computed_each_time()
+    public async Task The_figures_of_a_period_not_yet_ended_are_kept_too()
     {
         var data = await DashboardData.CreateAsync(App);
-        var figures = await data.FiguresAsync(from: new(2026, 10, 1), to: new(2026, 11, 29));
-        Assert.That(figures.Total["Sales"], Is.EqualTo(400m));
-        Assert.That(await KeptCountAsync(), Is.Zero);
+        var running = await data.FiguresAsync(from: new(2026, 10, 1), to: new(2026, 11, 29));
+        var again = await data.FiguresAsync(from: new(2026, 10, 1), to: new(2026, 11, 29));
+        Assert.That(running.Total["Sales"], Is.EqualTo(400m));
+        Assert.That(JsonSerializer.Serialize(again), Is.EqualTo(JsonSerializer.Serialize(running)));
+        Assert.That(await KeptCountAsync(), Is.EqualTo(1));
+    }
+
+    /// <summary>The dashboard's own view (recent is enough) of the year's figures.</summary>
+    private Task<Figures> ViewAsync()
+        => App.WithServicesAsync(s => s.GetRequiredService<DashboardQueries>().ComputeAsync(DashboardData.From, DashboardData.To, new(), Dimensions.None,
+            recentIsEnough: true));
+
+    [Test]
+    public async Task The_dashboard_shows_kept_figures_a_change_made_stale_while_recent_with_when_they_were_counted()
+    {
+        var data = await DashboardData.CreateAsync(App);
+        var counted = App.Clock.Now.UtcDateTime;
+        await KeepMarkedAsync(data);
+        App.Clock.Advance(TimeSpan.FromMinutes(1));
+        await data.LedgerAsync(data.G2, "Sale", "2026-03-01", 5_000);
+
+        App.Clock.Advance(DashboardSnapshotQueries.RecentEnough - TimeSpan.FromMinutes(1));
+        var recent = await ViewAsync();
+        var upToDate = await data.FiguresAsync();
+        await KeepMarkedAsync(data);
+        var recounted = App.Clock.Now.UtcDateTime;
+        await data.LedgerAsync(data.G2, "Sale", "2026-03-02", 5_000);
+        App.Clock.Advance(DashboardSnapshotQueries.RecentEnough + TimeSpan.FromSeconds(1));
+        var old = await ViewAsync();
+        var live = await LiveAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(recent.Total.Name, Is.EqualTo(Marker), "the kept figures, counted 15 minutes ago");
+            Assert.That(recent.CountedAt, Is.EqualTo(counted));
+            Assert.That(upToDate.Total.Name, Is.Not.EqualTo(Marker), "exports and the donor report count again");
+            Assert.That(upToDate.CountedAt, Is.Null);
+            Assert.That(upToDate.Total["Sales"], Is.EqualTo(1_260m));
+            Assert.That(JsonSerializer.Serialize(old), Is.EqualTo(JsonSerializer.Serialize(live)), $"counted again: the kept ones, of {recounted}, are older than 15 minutes");
+            Assert.That(old.CountedAt, Is.Null);
+            Assert.That(live.Total["Sales"], Is.EqualTo(1_310m));
+        });
     }
 
     /// <summary>A write made straight in SQL (the triggers see every write, whatever makes it).</summary>
@@ -132,11 +172,19 @@ public sealed class SnapshotTests(DatabaseProvider provider) : AppFixture(provid
 
         await write.Run(App, data);
 
+        var view = await ViewAsync();
         var figures = await data.FiguresAsync();
+        Assert.That(view.Total.Name, Is.EqualTo(Marker), "the dashboard's view shows the kept figures while recent");
         if (write.TouchesTheYear)
+        {
+            Assert.That(view.CountedAt, Is.EqualTo(App.Clock.Now.UtcDateTime), "marked with when they were counted");
             Assert.That(JsonSerializer.Serialize(figures), Is.EqualTo(JsonSerializer.Serialize(await LiveAsync())));
+        }
         else
+        {
+            Assert.That(view.CountedAt, Is.Null, "up to date");
             Assert.That(figures.Total.Name, Is.EqualTo(Marker));
+        }
     }
 
     [Test]
@@ -158,11 +206,14 @@ public sealed class SnapshotTests(DatabaseProvider provider) : AppFixture(provid
 
         var kept = await App.QueryAsync(db => db.QueryAsync<string>("SELECT Figures FROM DashboardSnapshots"));
         var live = await LiveAsync();
+        var runningYear = await App.WithServicesAsync(s => s.GetRequiredService<DashboardQueries>().ComputeLiveAsync(new(2026, 10, 1), new(2027, 9, 30), new(), Dimensions.None));
         var changes = await App.QueryAsync(db => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM DashboardChanges"));
         var read = await data.FiguresAsync();
         Assert.Multiple(() =>
         {
-            Assert.That(kept, Is.EqualTo(new[] { JsonSerializer.Serialize(live) }), "the stale year computed again; the split not opened for a month forgotten");
+            Assert.That(kept, Is.EquivalentTo(new[] { JsonSerializer.Serialize(live), JsonSerializer.Serialize(runningYear) }),
+                "the stale year computed again; the running year kept; the split not opened for a month forgotten");
+            Assert.That(runningYear.Total["Sales"], Is.EqualTo(400m));
             Assert.That(live.Total["Sales"], Is.EqualTo(1_260m));
             Assert.That(changes, Is.Zero, "no kept figure needs the changes logged before it");
             Assert.That(read.Total.Name, Is.Not.EqualTo(Marker));
