@@ -293,8 +293,12 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings, Dashboa
     {
         // The money sets are summed from LedgerMonths and the edge days' entries (LedgerAmounts), all three in one statement
         // (their row sets serve the drill-down); the income-change set is read row by row for its median.
+        // Group figures are not counted by a person's attributes, nor split by them (null then, see below): their
+        // statements are left out when they would not be shown.
+        var splitsPeople = Dimensions.SplitsPeopleOnly(dimension);
+        var groupFigures = !(filter.FiltersPeople || splitsPeople);
         var rowSets = RowSets(period);
-        var sets = rowSets.Where(s => !LedgerSets.Contains(s.Key) && s.Key != "IncomeChange").ToList();
+        var sets = rowSets.Where(s => !LedgerSets.Contains(s.Key) && s.Key != "IncomeChange" && (groupFigures || !GroupSets.Contains(s.Key))).ToList();
         var ctes = Ctes(dimension, bounds, filter, cohortColumns: false);
         var withCohorts = Ctes(dimension, bounds, filter, cohortColumns: true);
         // Without a split every row is in the one group '': no sort by the key (HAVING keeps "no rows, no line").
@@ -307,13 +311,14 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings, Dashboa
                    SUM(r.Amount) AS AmountTotal, AVG(r.Amount) AS AmountAverage
             FROM ({set.Value}) r
             {byRowKey}
-            """)) + ";\n" + $"{ctes}SELECT r.GrpKey, r.GrpName, r.Amount, r.Hit FROM ({rowSets["IncomeChange"]}) r;\n" + $"""
+            """)) + ";\n" + $"{ctes}SELECT r.GrpKey, r.GrpName, r.Amount, r.Hit FROM ({rowSets["IncomeChange"]}) r" + (groupFigures ? $"""
+            ;
             {ctes}SELECT x.Kind, {groupKey} AS GrpKey, MIN(g.GrpName) AS GrpName, SUM(x.Entries) AS RowTotal,
                    CASE WHEN x.Kind = 'Payout' THEN COUNT(DISTINCT m.PersonId) END AS KeyTotal, SUM(x.Amount) AS AmountTotal
             FROM g JOIN ({LedgerAmounts(period)}) x ON x.GroupId = g.GroupId
             LEFT JOIN GroupMembers m ON m.Id = x.MemberId
             GROUP BY x.Kind{byGroupKey}
-            """;
+            """ : "");
         var bySet = new Dictionary<string, IReadOnlyList<Aggregate>>();
         using (var grid = await db.QueryMultipleAsync(sql, period.Parameters))
         {
@@ -324,14 +329,15 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings, Dashboa
                 GrpKey = g.Key, GrpName = g.Select(c => c.GrpName).FirstOrDefault(n => n is not null), RowTotal = g.Count(),
                 HitTotal = g.Sum(c => c.Hit), AmountTotal = g.Sum(c => c.Amount), AmountAverage = Median(g.Select(c => c.Amount)),
             })];
-            var ledger = (await grid.ReadAsync<LedgerAggregate>()).ToLookup(a => a.Kind);
-            foreach (var (set, kind) in LedgerSets.Zip(LedgerKinds)) bySet[set] = [.. ledger[kind].Select(a => a.Aggregate)];
+            if (groupFigures)
+            {
+                var ledger = (await grid.ReadAsync<LedgerAggregate>()).ToLookup(a => a.Kind);
+                foreach (var (set, kind) in LedgerSets.Zip(LedgerKinds)) bySet[set] = [.. ledger[kind].Select(a => a.Aggregate)];
+            }
         }
-        // Group figures have no group of their own in a split by person (their rows all carry the key '').
-        var splitsPeople = Dimensions.SplitsPeopleOnly(dimension);
-        var keys = bySet.Where(s => !(splitsPeople && GroupSets.Contains(s.Key))).SelectMany(s => s.Value).GroupBy(a => a.GrpKey).Select(g => (Key: g.Key, Name: g.Select(a => a.GrpName).FirstOrDefault(n => n is not null)));
+        var keys = bySet.SelectMany(s => s.Value).GroupBy(a => a.GrpKey).Select(g => (Key: g.Key, Name: g.Select(a => a.GrpName).FirstOrDefault(n => n is not null)));
         var lines = keys.Select(k => new Line(k.Key, k.Name, Indicators.ToDictionary(i => i.Code, i =>
-            i.IsGroupFigure && (filter.FiltersPeople || splitsPeople)
+            i.IsGroupFigure && !groupFigures
                 ? null
                 : i.Value(set => bySet[set].FirstOrDefault(a => a.GrpKey == k.Key)))));
         return [.. lines.OrderBy(l => l.Name ?? l.Key, StringComparer.Ordinal).ThenBy(l => l.Key, StringComparer.Ordinal)];
@@ -350,23 +356,26 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings, Dashboa
     {
         var ctes = Ctes(Dimensions.None, bounds, filter, cohortColumns: false);
         var month = db.Dialect.Month("r.Day");
+        // Money is a group figure: not counted by a person's attributes.
+        var showMoney = !filter.FiltersPeople;
         using var grid = await db.QueryMultipleAsync($"""
-            {ctes}SELECT {month} AS YearMonth, COUNT(DISTINCT r.KeyId) AS Enrolled FROM ({EnrolledRows}) r GROUP BY {month};
+            {ctes}SELECT {month} AS YearMonth, COUNT(DISTINCT r.KeyId) AS Enrolled FROM ({EnrolledRows}) r GROUP BY {month}
+            """ + (showMoney ? $"""
+            ;
             {ctes}SELECT x.YearMonth,
                    SUM(CASE WHEN x.Kind = 'Sale' THEN x.Amount ELSE 0 END) AS Sales,
                    SUM(CASE WHEN x.Kind = 'Expense' THEN x.Amount ELSE 0 END) AS Expenses,
                    SUM(CASE WHEN x.Kind = 'Payout' THEN x.Amount ELSE 0 END) AS Payouts
             FROM g JOIN ({LedgerAmounts(period)}) x ON x.GroupId = g.GroupId
             GROUP BY x.YearMonth
-            """, period.Parameters);
+            """ : ""), period.Parameters);
         var enrolled = (await grid.ReadAsync<(string YearMonth, long Enrolled)>()).ToDictionary(m => m.YearMonth, m => m.Enrolled);
-        var money = (await grid.ReadAsync<MonthFigures>()).ToDictionary(m => m.YearMonth);
-        var showMoney = !filter.FiltersPeople;
+        var money = showMoney ? (await grid.ReadAsync<MonthFigures>()).ToDictionary(m => m.YearMonth) : [];
         var list = new List<MonthFigures>();
         for (var first = new DateOnly(from.Year, from.Month, 1); first <= to; first = first.AddMonths(1))
         {
             var key = first.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-            var row = showMoney && money.TryGetValue(key, out var m) ? m : new MonthFigures { YearMonth = key };
+            var row = money.TryGetValue(key, out var m) ? m : new MonthFigures { YearMonth = key };
             list.Add(row with { Enrolled = enrolled.GetValueOrDefault(key) });
         }
         return list;
