@@ -14,11 +14,11 @@
 --   group    GET  /Groups/Details/{group}               a producer group's page (as a manager: any group)
 --   mygroup  GET  /Groups/Details/{group}               the group recorder's own group page (one of the busiest groups)
 --   ledger   POST /Ledger/Record/{group}                a sale recorded by the group's recorder
---   dashboard     GET /Dashboard                        the manager's dashboard for the current fiscal year
+--   dashboard     GET /Dashboard                        the manager's dashboard for the running fiscal year (kept figures)
 --   lastyear      GET /Dashboard?From=&To=              the same for the last whole fiscal year (1 October to 30 September)
 --   baredashboard GET /bench/dashboard                  the same figures as JSON, no page
 --   barelastyear  GET /bench/dashboard?From=&To=        the last whole fiscal year's figures as JSON, no page
---   livelastyear  GET /bench/dashboard?From=&To=&Live=true  the same computed from the rows, not the kept figures
+--   livelastyear  GET /bench/dashboard?From=&To=&Live=true  the same counted from the rows, not the kept figures
 
 local scenario = os.getenv("BENCH_SCENARIO") or "roster"
 local cookie = os.getenv("BENCH_COOKIE") or ""
@@ -153,7 +153,8 @@ scenarios.barelastyear = function()
   return wrk.format("GET", "/bench/dashboard?" .. last_fy)
 end
 
--- The same computed from the rows each time, not read from the kept figures: what a first view of the year costs.
+-- The same counted from the rows each time, not read from the kept figures: what a view waits for when nothing
+-- recent is kept (a first view, "Count now"), and what the 15-minute job spends on a stale figure.
 scenarios.livelastyear = function()
   return wrk.format("GET", "/bench/dashboard?" .. last_fy .. "&Live=true")
 end
