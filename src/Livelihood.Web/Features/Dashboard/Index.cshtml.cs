@@ -2,8 +2,10 @@ using Livelihood.Data;
 using Livelihood.Web.Features.FollowUps;
 using Livelihood.Web.Features.Locations;
 using Livelihood.Web.Platform.Auth;
+using Livelihood.Web.Platform.Paging;
 using Livelihood.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Livelihood.Web.Features.Dashboard;
@@ -17,7 +19,14 @@ namespace Livelihood.Web.Features.Dashboard;
 public sealed class IndexModel(DashboardQueries queries, IndexModel.Handler options, FollowUpQueries followUps, CurrentUser user,
     IStringLocalizer<DashboardText> text) : DashboardPageModel(queries, user)
 {
+    /// <summary>The split's groups a page shows: a national programme has thousands of cohorts and villages.</summary>
+    public const int GroupsPerPage = 50;
+
+    [FromQuery(Name = "page")] public int? GroupPage { get; set; }
+
     public DashboardQueries.Figures Figures { get; private set; } = null!;
+    /// <summary>The page of the split's groups shown in its chart and tables (the exports hold them all).</summary>
+    public Paged<DashboardQueries.Line> Groups { get; private set; } = null!;
     public IReadOnlyList<LocationQueries.Option> Districts { get; private set; } = [];
     public IReadOnlyList<LocationQueries.Option> Villages { get; private set; } = [];
     public IReadOnlyList<LocationQueries.Option> Courses { get; private set; } = [];
@@ -38,6 +47,9 @@ public sealed class IndexModel(DashboardQueries queries, IndexModel.Handler opti
         if (CohortId is { } cohort && Cohorts.All(c => c.Id != cohort)) CohortId = null;
         Programmes = await options.ProgrammesAsync();
         Figures = await Queries.ComputeAsync(PeriodFrom, PeriodTo, Filter, Dimension, recentIsEnough: !CountNow);
+        var pages = Math.Max(1, (Figures.Groups.Count + GroupsPerPage - 1) / GroupsPerPage);
+        var (page, skip) = Paged<DashboardQueries.Line>.Window(Math.Min(GroupPage ?? 1, pages), GroupsPerPage);
+        Groups = new([.. Figures.Groups.Skip(skip).Take(GroupsPerPage)], page, GroupsPerPage, Figures.Groups.Count);
     }
 
     /// <summary>A group's name as people read it: codes and age bands translated, ids named.</summary>

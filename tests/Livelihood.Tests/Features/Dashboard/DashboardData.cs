@@ -139,6 +139,13 @@ public sealed class DashboardData
     private Task<long> CourseAsync(string name)
         => InsertAsync("INSERT INTO Courses (NameTh, Category, StandardHours, AssessmentRequired, CreatedAt) VALUES (@name, 'x', 60, 0, @Now)", new { name, Now });
 
+    /// <summary>Cohorts X01, X02, ... of course A in the fiscal year, each with Bee enrolled: a long split by cohort.</summary>
+    public async Task CohortsOfOneAsync(int count)
+    {
+        for (var i = 1; i <= count; i++)
+            await EnrollAsync(await CohortAsync($"X{i:00}", CourseA, null, "2026-02-01", "2026-03-31", "Completed"), Bee, "2026-02-01", "Completed", "2026-03-31");
+    }
+
     private Task<long> CohortAsync(string code, long course, long? programme, string start, string end, string status)
         => InsertAsync(
             "INSERT INTO Cohorts (Code, CourseId, ProgrammeId, StartDate, EndDate, Capacity, Status, CreatedAt) VALUES (@code, @course, @programme, @start, @end, 20, @status, @Now)",

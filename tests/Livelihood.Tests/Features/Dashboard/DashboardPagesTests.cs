@@ -177,6 +177,35 @@ public sealed partial class DashboardPagesTests(DatabaseProvider provider) : App
     }
 
     [Test]
+    public async Task A_long_split_shows_its_groups_a_page_at_a_time_with_the_total_on_each()
+    {
+        var data = await DashboardData.CreateAsync(App);
+        await data.CohortsOfOneAsync(IndexModel.GroupsPerPage + 3);
+        var client = await App.SignedInAsync(Roles.Manager);
+
+        var first = await client.GetStringAsync($"/Dashboard?{FiscalYear2026}&By=Cohort");
+        var last = await client.GetStringAsync($"/Dashboard?{FiscalYear2026}&By=Cohort&page=2");
+        var beyond = await client.GetStringAsync($"/Dashboard?{FiscalYear2026}&By=Cohort&page=9");
+        static List<string> Groups(string page)
+        {
+            var table = Regex.Match(page, "data-split-table=\"Enrolled\".*?</table>", RegexOptions.Singleline).Value;
+            return [.. Regex.Matches(table, "<tr data-group=\"[^\"]+\">\\s*<th scope=\"row\">([^<]+)<").Select(m => m.Groups[1].Value)];
+        }
+
+        Assert.Multiple(() =>
+        {
+            // The cohorts by code: C0, C1, C2 (the data's cohorts with rows in the year), then X01 to X53: 56 in all.
+            Assert.That(Groups(first), Has.Count.EqualTo(IndexModel.GroupsPerPage));
+            Assert.That(Groups(first)[..3], Is.EqualTo(new[] { "C0", "C1", "C2" }));
+            Assert.That(Groups(last), Is.EqualTo(new[] { "X48", "X49", "X50", "X51", "X52", "X53" }));
+            Assert.That(Groups(beyond), Is.EqualTo(Groups(last)), "a page past the end shows the last");
+            Assert.That(first, Does.Contain("data-groups-pager").And.Contain("page=2"));
+            Assert.That(Tile(last, "Enrolled"), Is.EqualTo("4"), "the total is every group's: Bee is enrolled in the year too");
+            Assert.That(Regex.Matches(last, "data-split-table=").Count, Is.GreaterThan(1));
+        });
+    }
+
+    [Test]
     public async Task The_page_reads_in_Thai()
     {
         await DashboardData.CreateAsync(App);
