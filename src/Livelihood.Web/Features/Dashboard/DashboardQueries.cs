@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Dapper;
 using Livelihood.Data;
 using Livelihood.Web.Features.Cohorts;
@@ -162,7 +163,7 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings, Dashboa
         /// When (UTC) these figures were counted, if a change made since may not be in them (kept figures shown while they
         /// are recent, <see cref="DashboardSnapshotQueries.RecentEnough"/>); null when they are up to date.
         /// </summary>
-        [System.Text.Json.Serialization.JsonIgnore] public DateTime? CountedAt { get; init; }
+        [JsonIgnore] public DateTime? CountedAt { get; init; }
     }
 
     /// <summary>The default period: the fiscal year (by the setting) that <paramref name="today"/> falls in.</summary>

@@ -47,9 +47,7 @@ public sealed class IndexModel(DashboardQueries queries, IndexModel.Handler opti
         if (CohortId is { } cohort && Cohorts.All(c => c.Id != cohort)) CohortId = null;
         Programmes = await options.ProgrammesAsync();
         Figures = await Queries.ComputeAsync(PeriodFrom, PeriodTo, Filter, Dimension, recentIsEnough: !CountNow);
-        var pages = Math.Max(1, (Figures.Groups.Count + GroupsPerPage - 1) / GroupsPerPage);
-        var (page, skip) = Paged<DashboardQueries.Line>.Window(Math.Min(GroupPage ?? 1, pages), GroupsPerPage);
-        Groups = new([.. Figures.Groups.Skip(skip).Take(GroupsPerPage)], page, GroupsPerPage, Figures.Groups.Count);
+        Groups = Paged<DashboardQueries.Line>.Of(Figures.Groups, GroupPage, GroupsPerPage);
     }
 
     /// <summary>A group's name as people read it: codes and age bands translated, ids named.</summary>
