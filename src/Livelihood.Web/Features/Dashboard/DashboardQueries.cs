@@ -337,10 +337,12 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings, Dashboa
             }
         }
         var keys = bySet.SelectMany(s => s.Value).GroupBy(a => a.GrpKey).Select(g => (Key: g.Key, Name: g.Select(a => a.GrpName).FirstOrDefault(n => n is not null)));
+        // By key: a split by village or cohort has thousands of groups in each set.
+        var byKey = bySet.ToDictionary(s => s.Key, s => s.Value.ToDictionary(a => a.GrpKey));
         var lines = keys.Select(k => new Line(k.Key, k.Name, Indicators.ToDictionary(i => i.Code, i =>
             i.IsGroupFigure && !groupFigures
                 ? null
-                : i.Value(set => bySet[set].FirstOrDefault(a => a.GrpKey == k.Key)))));
+                : i.Value(set => byKey[set].GetValueOrDefault(k.Key)))));
         return [.. lines.OrderBy(l => l.Name ?? l.Key, StringComparer.Ordinal).ThenBy(l => l.Key, StringComparer.Ordinal)];
     }
 
