@@ -196,4 +196,26 @@ public sealed class IndicatorTests(DatabaseProvider provider) : AppFixture(provi
         var period = await App.WithServicesAsync(s => s.GetRequiredService<DashboardQueries>().FiscalYearOfAsync(new DateOnly(2026, 9, 30)));
         Assert.That(period, Is.EqualTo((new DateOnly(2025, 10, 1), new DateOnly(2026, 9, 30))));
     }
+
+    [Test]
+    public async Task The_rows_behind_a_number_come_a_page_at_a_time_in_the_order_of_their_ids_with_the_names_of_their_people()
+    {
+        var data = await DashboardData.CreateAsync(App);
+        var due = Find("FollowUpsDue")!;
+        var pages = new List<Web.Platform.Paging.Paged<Row>>();
+        for (var page = 1; page <= 5; page++)
+            pages.Add(await App.WithServicesAsync(s => s.GetRequiredService<DashboardQueries>()
+                .RowsAsync(due, DashboardData.From, DashboardData.To, new(), Dimensions.None, null, page, pageSize: 2)));
+
+        var rows = pages.SelectMany(p => p.Rows).ToList();
+        Assert.Multiple(() =>
+        {
+            // The nine follow-ups due in the year: Ann's baseline, 3 and 6 months; Cid's and Dao's baselines; Eve's and
+            // Fon's 6 and 12 months (not Ann's 12 months, nor Eve's and Fon's baselines): in the order they were recorded.
+            Assert.That(rows.Select(r => r.RowId), Is.Ordered.Ascending.And.Unique);
+            Assert.That(rows.Select(r => r.PersonName), Is.EqualTo(new[] { "Ann", "Ann", "Ann", "Cid", "Dao", "Eve", "Eve", "Fon", "Fon" }));
+            Assert.That(pages.Select(p => p.Rows.Count), Is.EqualTo(new[] { 2, 2, 2, 2, 1 }));
+            Assert.That(pages.Select(p => p.TotalCount).Distinct(), Is.EqualTo(new[] { 9 }));
+        });
+    }
 }
