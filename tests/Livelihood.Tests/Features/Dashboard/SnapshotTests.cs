@@ -28,6 +28,12 @@ public sealed class SnapshotTests(DatabaseProvider provider) : AppFixture(provid
     private async Task KeepMarkedAsync(DashboardData data)
     {
         await data.FiguresAsync();
+        await MarkKeptAsync();
+    }
+
+    /// <summary>Marks the one kept copy.</summary>
+    private async Task MarkKeptAsync()
+    {
         var kept = JsonNode.Parse(await App.QueryAsync(db => db.QuerySingleAsync<string>("SELECT Figures FROM DashboardSnapshots")))!;
         kept["Total"]!["Name"] = Marker;
         await App.QueryAsync(db => db.ExecuteAsync("UPDATE DashboardSnapshots SET Figures = @figures", new { figures = kept.ToJsonString() }));
@@ -58,10 +64,12 @@ public sealed class SnapshotTests(DatabaseProvider provider) : AppFixture(provid
     {
         var data = await DashboardData.CreateAsync(App);
         var running = await data.FiguresAsync(from: new(2026, 10, 1), to: new(2026, 11, 29));
+        Assert.That(await KeptCountAsync(), Is.EqualTo(1));
+        await MarkKeptAsync();
         var again = await data.FiguresAsync(from: new(2026, 10, 1), to: new(2026, 11, 29));
         Assert.That(running.Total["Sales"], Is.EqualTo(400m));
-        Assert.That(JsonSerializer.Serialize(again), Is.EqualTo(JsonSerializer.Serialize(running)));
-        Assert.That(await KeptCountAsync(), Is.EqualTo(1));
+        Assert.That(again.Total.Name, Is.EqualTo(Marker), "read back from the kept copy");
+        Assert.That(again.CountedAt, Is.Null, "up to date");
     }
 
     /// <summary>The dashboard's own view (recent is enough) of the year's figures.</summary>
