@@ -55,12 +55,16 @@ public sealed class IndexModel(IndexModel.Handler handler, FollowUpQueries follo
         /// <param name="DueBefore">overdue only: due before this day</param>
         public sealed record Filter(long? OfficerId, long? DistrictId, long? VillageId, string? Status, DateOnly? DueBefore);
 
+        private const string ByStatus = """
+            (@Status IS NULL OR f.Status = @Status)
+              AND (@DueBefore IS NULL OR f.DueOn < @DueBefore)
+            """;
+
         private const string Where = $"""
             WHERE {FollowUpQueries.ScopeCondition}
               AND (@DistrictId IS NULL OR s.DistrictId = @DistrictId)
               AND (@VillageId IS NULL OR p.VillageId = @VillageId)
-              AND (@Status IS NULL OR f.Status = @Status)
-              AND (@DueBefore IS NULL OR f.DueOn < @DueBefore)
+              AND {ByStatus}
             """;
 
         public async Task<Paged<FollowUpQueries.FollowUp>> ListAsync(Filter filter, int? page)
@@ -77,10 +81,16 @@ public sealed class IndexModel(IndexModel.Handler handler, FollowUpQueries follo
                     ;
                     SELECT COUNT(1)
                     FROM FollowUps f
-                    JOIN People p ON p.Id = f.PersonId
-                    JOIN Villages v ON v.Id = p.VillageId
-                    JOIN Subdistricts s ON s.Id = v.SubdistrictId
-                    {Where};
+                    {(filter.OfficerId is null && filter.DistrictId is null && filter.VillageId is null
+                        // Every follow-up's person lives in a village (foreign keys): the place only when a filter asks for
+                        // it, as joining it to every open follow-up of a national programme cost ~150 ms a view.
+                        ? $"WHERE {ByStatus}"
+                        : $"""
+                            JOIN People p ON p.Id = f.PersonId
+                            JOIN Villages v ON v.Id = p.VillageId
+                            JOIN Subdistricts s ON s.Id = v.SubdistrictId
+                            {Where}
+                            """)};
                     """, parameters);
             var rows = (await grid.ReadAsync<FollowUpQueries.FollowUp>()).ToList();
             return new Paged<FollowUpQueries.FollowUp>(rows, number, PageSize, await grid.ReadSingleAsync<int>());

@@ -40,6 +40,7 @@ public sealed class FollowUpPagesTests(DatabaseProvider provider) : AppFixture(p
 
         var list = await officer.GetStringAsync("/FollowUps");
         Assert.That(list, Does.Contain("นางสาวมาลี ใจดี").And.Contain("href=\"tel:0812345678\"").And.Not.Contain("นางสาวบัว คำมา"));
+        Assert.That(list, Does.Contain("ทั้งหมด 1 รายการ"), "the officer's count");
         Assert.That((await officer.GetAsync($"/FollowUps/Record/{theirFollowUp}")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That((await officer.GetAsync($"/FollowUps/Record/{myFollowUp}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await officer.GetStringAsync($"/FollowUps?DistrictId={FollowUpData.MueangChiangRaiDistrict}"), Does.Not.Contain("นางสาวบัว คำมา"),
@@ -50,8 +51,11 @@ public sealed class FollowUpPagesTests(DatabaseProvider provider) : AppFixture(p
         var all = await manager.GetStringAsync("/FollowUps");
         Assert.That(all.IndexOf("นางสาวบัว คำมา", StringComparison.Ordinal), Is.LessThan(all.IndexOf("นางสาวมาลี ใจดี", StringComparison.Ordinal)).And.GreaterThan(0),
             "earliest due first");
+        Assert.That(all, Does.Contain("ทั้งหมด 2 รายการ"), "everyone's count");
         Assert.That(await manager.GetStringAsync($"/FollowUps?DistrictId={FollowUpData.MueangChiangRaiDistrict}"),
-            Does.Contain("นางสาวบัว คำมา").And.Not.Contain("นางสาวมาลี ใจดี"));
+            Does.Contain("นางสาวบัว คำมา").And.Not.Contain("นางสาวมาลี ใจดี").And.Contain("ทั้งหมด 1 รายการ"));
+        Assert.That(await manager.GetStringAsync("/FollowUps?Status=Overdue"), Does.Contain("ทั้งหมด 2 รายการ"), "both were due before today, 29 Nov");
+        Assert.That(await manager.GetStringAsync("/FollowUps?Status=Done"), Does.Contain("ทั้งหมด 0 รายการ"));
     }
 
     [Test]
