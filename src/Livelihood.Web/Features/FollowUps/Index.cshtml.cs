@@ -60,12 +60,14 @@ public sealed class IndexModel(IndexModel.Handler handler, FollowUpQueries follo
               AND (@DueBefore IS NULL OR f.DueOn < @DueBefore)
             """;
 
-        private const string Where = $"""
-            WHERE {FollowUpQueries.ScopeCondition}
+        /// <summary>The officer's districts and the place filters, on the person p and the subdistrict s.</summary>
+        private const string ByPlace = $"""
+            {FollowUpQueries.ScopeCondition}
               AND (@DistrictId IS NULL OR s.DistrictId = @DistrictId)
               AND (@VillageId IS NULL OR p.VillageId = @VillageId)
-              AND {ByStatus}
             """;
+
+        private const string Where = $"WHERE {ByPlace}\n  AND {ByStatus}";
 
         public async Task<Paged<FollowUpQueries.FollowUp>> ListAsync(Filter filter, int? page)
         {
@@ -79,17 +81,18 @@ public sealed class IndexModel(IndexModel.Handler handler, FollowUpQueries follo
                     ORDER BY f.DueOn, f.Id
                     """) + $"""
                     ;
-                    SELECT COUNT(1)
-                    FROM FollowUps f
+                    SELECT COUNT(1) FROM FollowUps f WHERE {ByStatus}
                     {(filter.OfficerId is null && filter.DistrictId is null && filter.VillageId is null
-                        // Every follow-up's person lives in a village (foreign keys): the place only when a filter asks for
-                        // it, as joining it to every open follow-up of a national programme cost ~150 ms a view.
-                        ? $"WHERE {ByStatus}"
+                        // Every follow-up's person lives in a village (foreign keys). The place's people are gathered
+                        // once when asked for: joining each open follow-up of a national programme to its person's
+                        // place cost ~130 ms a view.
+                        ? ""
                         : $"""
-                            JOIN People p ON p.Id = f.PersonId
-                            JOIN Villages v ON v.Id = p.VillageId
-                            JOIN Subdistricts s ON s.Id = v.SubdistrictId
-                            {Where}
+                            AND f.PersonId IN (
+                                SELECT p.Id FROM People p
+                                JOIN Villages v ON v.Id = p.VillageId
+                                JOIN Subdistricts s ON s.Id = v.SubdistrictId
+                                WHERE {ByPlace})
                             """)};
                     """, parameters);
             var rows = (await grid.ReadAsync<FollowUpQueries.FollowUp>()).ToList();
