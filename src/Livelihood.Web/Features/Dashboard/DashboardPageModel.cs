@@ -23,8 +23,6 @@ public abstract class DashboardPageModel(DashboardQueries queries, CurrentUser u
     [FromQuery] public int? AgeBand { get; set; }
     [FromQuery] public string? Citizenship { get; set; }
     [FromQuery] public string? By { get; set; }
-    /// <summary>Count the figures from the rows now, instead of showing kept ones that a recent change may not be in.</summary>
-    [FromQuery] public bool CountNow { get; set; }
 
     protected DashboardQueries Queries => queries;
 

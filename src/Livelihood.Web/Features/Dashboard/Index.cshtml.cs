@@ -24,6 +24,9 @@ public sealed class IndexModel(DashboardQueries queries, IndexModel.Handler opti
 
     [FromQuery(Name = "page")] public int? GroupPage { get; set; }
 
+    /// <summary>Count the figures from the rows now, instead of showing kept ones that a recent change may not be in.</summary>
+    [FromQuery] public bool CountNow { get; set; }
+
     public DashboardQueries.Figures Figures { get; private set; } = null!;
     /// <summary>The page of the split's groups shown in its chart and tables (the exports hold them all).</summary>
     public Paged<DashboardQueries.Line> Groups { get; private set; } = null!;
