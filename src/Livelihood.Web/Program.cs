@@ -41,6 +41,8 @@ builder.Services
     .AddMvcOptions(options =>
     {
         options.ModelBinderProviders.Insert(0, new IsoDateModelBinder.Provider());
+        // Scope first: a refused request never opens a write transaction.
+        options.Filters.Add<ScopeFilter>();
         options.Filters.Add<PostTransactionFilter>();
     })
     .AddJsonOptions(options => options.JsonSerializerOptions.Encoder = Languages.JsonEncoder)

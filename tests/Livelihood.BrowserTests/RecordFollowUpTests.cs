@@ -12,12 +12,11 @@ public sealed class RecordFollowUpTests : BrowserTest
     public async Task A_field_officer_records_an_overdue_follow_up_on_a_phone_with_the_baseline_beside_the_answers()
     {
         await Page.SetViewportSizeAsync(360, 740);
-        var email = await App.CreateUserAsync(Roles.FieldOfficer, KestrelApp.AdminPassword);
+        var email = await App.CreateUserAsync(Roles.FieldOfficer, KestrelApp.AdminPassword, 5605); // Dok Khamtai
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
         var person = await App.WithDatabaseAsync(async db =>
         {
             var now = DateTime.UtcNow;
-            await db.ExecuteAsync("INSERT INTO UserScopes (UserId, ScopeKind, ScopeId) SELECT Id, 'District', 5605 FROM Users WHERE Email = @email", new { email });
             var village = await db.InsertAsync("INSERT INTO Villages (SubdistrictId, VillageNumber, NameTh, CreatedAt) VALUES (560501, 7, 'บ้านห้วยลาน', @now)", new { now });
             var person = await db.InsertAsync(
                 """

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Livelihood.Web.Platform.Auth;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +11,7 @@ namespace Livelihood.Web.Features;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+[Unscoped("the error and status page every refusal ends on")]
 public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 {
     public int Code { get; private set; }

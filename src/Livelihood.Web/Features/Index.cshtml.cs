@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Livelihood.Web.Features;
 
 /// <summary>The home page: what the signed-in role can do, as cards (features add theirs as they arrive).</summary>
+[Unscoped("home: links and the user's own counts")]
 public sealed class IndexModel(CurrentUser user) : PageModel
 {
     public sealed record Card(string Title, string Text, string Href);

@@ -1,3 +1,4 @@
+using Livelihood.Web.Platform.Auth;
 using Livelihood.Web.Platform.Localization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Livelihood.Web.Features;
 
 /// <summary>The language switch: remembers the choice in a cookie for a year and goes back where the user was.</summary>
+[Unscoped("the user's choice of language")]
 public sealed class LanguageModel : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");

@@ -54,13 +54,15 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider.GetRequiredService<Livelihood.Data.DbSession>());
     }
 
-    /// <summary>Creates a user of the role through the app's own account code; returns the email.</summary>
-    public async Task<string> CreateUserAsync(string role, string password)
+    /// <summary>Creates a user of the role through the app's own account code (a field officer working in the districts given); returns the email.</summary>
+    public async Task<string> CreateUserAsync(string role, string password, params long[] districts)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@browser.livelihood";
         await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Livelihood.Web.Platform.Auth.UserAccounts>()
+        var id = await scope.ServiceProvider.GetRequiredService<Livelihood.Web.Platform.Auth.UserAccounts>()
             .CreateAsync(email, $"Browser {role}", password, role);
+        await scope.ServiceProvider.GetRequiredService<Livelihood.Data.DbSession>().ExecuteAsync(
+            "INSERT INTO UserScopes (UserId, ScopeKind, ScopeId) VALUES (@id, 'District', @district)", districts.Select(district => new { id, district }));
         return email;
     }
 

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Livelihood.Web.Features.Account;
 
 /// <summary>First run: creates the first admin and signs them in. Once any user exists this page is gone (404).</summary>
+[Unscoped("first run: creates the first admin, no one else's record")]
 public sealed class SetupModel(UserAccounts accounts, FirstRunState firstRun, DbSession db) : PageModel
 {
     public sealed class InputModel : NewPassword

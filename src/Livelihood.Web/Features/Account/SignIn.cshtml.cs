@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Livelihood.Web.Features.Account;
 
+[Unscoped("signing in: the user's own account")]
 public sealed class SignInModel(UserAccounts accounts) : PageModel
 {
     public sealed class InputModel

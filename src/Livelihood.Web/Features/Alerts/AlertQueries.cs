@@ -1,5 +1,6 @@
 using Livelihood.Data;
 using Livelihood.Web.Features.Locations;
+using Livelihood.Web.Platform.Auth;
 
 namespace Livelihood.Web.Features.Alerts;
 
@@ -8,7 +9,7 @@ namespace Livelihood.Web.Features.Alerts;
 /// menu, and the recent attendance behind an alert. An alert holds the person's own contact only: for a minor it goes
 /// to staff, never to the guardian (DESIGN.md: the home can be the source of the risk).
 /// </summary>
-public sealed class AlertQueries(DbSession db)
+public sealed class AlertQueries(DbSession db, Scope scope)
 {
     public const string Open = "Open";
     public const string Resolved = "Resolved";
@@ -68,18 +69,20 @@ public sealed class AlertQueries(DbSession db)
     public Task<Alert?> FindAsync(long id)
         => db.QuerySingleOrDefaultAsync<Alert>($"SELECT {AlertColumns} {AlertJoins} WHERE a.Id = @id", new { id });
 
-    /// <summary>A person's alerts, open ones first, then newest first.</summary>
+    /// <summary>A person's alerts the user may see, open ones first, then newest first.</summary>
     public Task<IReadOnlyList<Alert>> ForPersonAsync(long personId)
         => db.QueryAsync<Alert>(
             $"""
             SELECT {AlertColumns} {AlertJoins}
-            WHERE a.PersonId = @personId
+            WHERE a.PersonId = @personId AND {scope.Condition(ResourceKind.Alert, "a.Id")}
             ORDER BY CASE WHEN a.Status = 'Open' THEN 0 ELSE 1 END, a.RaisedAt DESC, a.Id DESC
-            """, new { personId });
+            """, new { personId, ScopeUserId = scope.UserId });
 
-    /// <summary>The menu's count: one indexed COUNT (IX_AbsenceAlerts_Status_RaisedAt).</summary>
+    /// <summary>The menu's count of the open alerts the user may see: one indexed COUNT (IX_AbsenceAlerts_Status_RaisedAt) for a manager.</summary>
     public Task<int> OpenCountAsync()
-        => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM AbsenceAlerts WHERE Status = 'Open'");
+        => db.ExecuteScalarAsync<int>(
+            $"SELECT COUNT(1) FROM AbsenceAlerts a WHERE a.Status = 'Open' AND {scope.Condition(ResourceKind.Alert, "a.Id")}",
+            new { ScopeUserId = scope.UserId });
 
     public sealed record SessionMark
     {

@@ -18,6 +18,7 @@ namespace Livelihood.Web.Features.Alerts;
 /// the alert's Version, so a stale page cannot overwrite another officer's follow-up.
 /// </summary>
 [Authorize(Policy = Policies.FollowUpAlerts)]
+[Scope(ResourceKind.Alert)]
 public sealed class DetailsModel(AlertQueries alerts, AuditedWrites audited, CurrentUser user, TimeProvider clock,
     IStringLocalizer<AlertsText> text) : PageModel
 {
@@ -60,6 +61,7 @@ public sealed class DetailsModel(AlertQueries alerts, AuditedWrites audited, Cur
         return Page();
     }
 
+    [Scope(ResourceKind.Alert, access: Access.Change)]
     public async Task<IActionResult> OnPostContactAsync([Bind(Prefix = "Contact")] ContactInput input, int version)
     {
         if (!await LoadAsync()) return NotFound();
@@ -91,6 +93,7 @@ public sealed class DetailsModel(AlertQueries alerts, AuditedWrites audited, Cur
         return SavedOrStale(saved);
     }
 
+    [Scope(ResourceKind.Alert, access: Access.Change)]
     public async Task<IActionResult> OnPostResolveAsync([Bind(Prefix = "Resolve")] ResolveInput input, int version)
     {
         if (!await LoadAsync()) return NotFound();

@@ -11,9 +11,10 @@ namespace Livelihood.Web.Features.Alerts;
 
 /// <summary>
 /// The alert queue for field officers and managers: newest first, by district of the person's village and by status
-/// (open by default), paged in SQL. Each row shows the person's own contact, never a guardian's.
+/// (open by default), paged in SQL: those in the user's scope (a field officer's districts). Each row shows the person's own contact, never a guardian's.
 /// </summary>
 [Authorize(Policy = Policies.FollowUpAlerts)]
+[Lists(ResourceKind.Alert)]
 public sealed class IndexModel(IndexModel.Handler handler, TimeProvider clock) : PageModel
 {
     public const int PageSize = 25;
@@ -38,17 +39,18 @@ public sealed class IndexModel(IndexModel.Handler handler, TimeProvider clock) :
         Districts = await handler.DistrictsWithAlertsAsync();
     }
 
-    public sealed class Handler(DbSession db)
+    public sealed class Handler(DbSession db, Scope scope)
     {
-        private const string Where = """
+        private string Where => $"""
             WHERE (@Status IS NULL OR a.Status = @Status)
               AND (@DistrictId IS NULL OR s.DistrictId = @DistrictId)
+              AND {scope.Condition(ResourceKind.Alert, "a.Id")}
             """;
 
         public async Task<Paged<AlertQueries.Alert>> ListAsync(string? status, long? districtId, int? page)
         {
             var (number, skip) = Paged<AlertQueries.Alert>.Window(page, PageSize);
-            var parameters = new { Status = status, DistrictId = districtId, Skip = skip, Take = PageSize };
+            var parameters = new { Status = status, DistrictId = districtId, ScopeUserId = scope.UserId, Skip = skip, Take = PageSize };
             using var grid = await db.QueryMultipleAsync(
                 db.Dialect.Page($"""
                     SELECT {AlertQueries.AlertColumns}
@@ -68,14 +70,15 @@ public sealed class IndexModel(IndexModel.Handler handler, TimeProvider clock) :
             return new Paged<AlertQueries.Alert>(rows, number, PageSize, await grid.ReadSingleAsync<int>());
         }
 
-        /// <summary>The districts whose people have alerts, for the filter.</summary>
+        /// <summary>The districts whose people have alerts the user may see, for the filter.</summary>
         public Task<IReadOnlyList<LocationQueries.Option>> DistrictsWithAlertsAsync()
             => db.QueryAsync<LocationQueries.Option>(
-                """
+                $"""
                 SELECT d.Id, d.NameTh AS Name FROM Districts d
                 WHERE EXISTS (SELECT 1 FROM AbsenceAlerts a JOIN People p ON p.Id = a.PersonId JOIN Villages v ON v.Id = p.VillageId
-                              JOIN Subdistricts s ON s.Id = v.SubdistrictId WHERE s.DistrictId = d.Id)
+                              JOIN Subdistricts s ON s.Id = v.SubdistrictId
+                              WHERE s.DistrictId = d.Id AND {scope.Condition(ResourceKind.Alert, "a.Id")})
                 ORDER BY d.NameTh, d.Id
-                """);
+                """, new { ScopeUserId = scope.UserId });
     }
 }

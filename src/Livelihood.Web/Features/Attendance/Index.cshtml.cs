@@ -8,10 +8,11 @@ namespace Livelihood.Web.Features.Attendance;
 
 /// <summary>
 /// Today: the sessions to take attendance for — today's, and any past session of the last two months still without
-/// attendance. A trainer sees their own cohorts'; managers and admins see all.
+/// attendance, of the cohorts in the user's scope (a trainer's own; all for managers and admins).
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCohorts)]
-public sealed class IndexModel(DbSession db, CurrentUser user, TimeProvider clock) : PageModel
+[Lists(ResourceKind.Session)]
+public sealed class IndexModel(DbSession db, Scope scope, TimeProvider clock) : PageModel
 {
     public sealed record Item
     {
@@ -32,7 +33,7 @@ public sealed class IndexModel(DbSession db, CurrentUser user, TimeProvider cloc
     {
         Today = DisplayDates.ThaiToday(clock);
         Sessions = await db.QueryAsync<Item>(
-            """
+            $"""
             SELECT s.Id, s.SessionDate, s.StartTime, s.DurationMinutes, s.Status, c.Code AS CohortCode, co.NameTh AS CourseNameTh,
                    (SELECT COUNT(1) FROM AttendanceMarks m WHERE m.SessionId = s.Id) AS Marked
             FROM Sessions s
@@ -40,9 +41,9 @@ public sealed class IndexModel(DbSession db, CurrentUser user, TimeProvider cloc
             JOIN Courses co ON co.Id = c.CourseId
             WHERE c.Status = 'Running' AND s.Status <> 'Cancelled'
               AND (s.SessionDate = @Today OR (s.Status = 'Scheduled' AND s.SessionDate < @Today AND s.SessionDate >= @Since))
-              AND (@TrainerId IS NULL OR EXISTS (SELECT 1 FROM UserScopes u WHERE u.ScopeKind = 'Cohort' AND u.ScopeId = c.Id AND u.UserId = @TrainerId))
+              AND {scope.Condition(ResourceKind.Cohort, "c.Id")}
             ORDER BY s.SessionDate DESC, s.StartTime, c.Code
             """,
-            new { Today, Since = Today.AddDays(-60), TrainerId = user.Role == Roles.Trainer ? user.Id : null });
+            new { Today, Since = Today.AddDays(-60), ScopeUserId = scope.UserId });
     }
 }

@@ -1,4 +1,3 @@
-using Livelihood.Web.Features.Cohorts;
 using Livelihood.Web.Platform.Auth;
 using Livelihood.Web.Platform.Database;
 using Livelihood.Web.Resources;
@@ -14,7 +13,8 @@ namespace Livelihood.Web.Features.Attendance;
 /// a note each, Save. Saving marks the session held; re-opening shows the saved marks.
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCohorts)]
-public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, CurrentUser user,
+[Scope(ResourceKind.Session)]
+public sealed class RosterModel(RosterQueries roster, CurrentUser user,
     TimeProvider clock, IStringLocalizer<AttendanceText> text) : PageModel
 {
     [FromRoute] public long Id { get; set; }
@@ -40,6 +40,7 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
     // The dictionaries are named: a form without notes (or versions) then binds none, instead of trying every other
     // field's name as a key (the fallback to no prefix), a conversion error and an exception per field.
     [OwnTransaction]
+    [Scope(ResourceKind.Session, access: Access.Change)]
     public async Task<IActionResult> OnPostAsync(string submissionId, [FromForm(Name = "marks")] Dictionary<long, string>? marks,
         [FromForm(Name = "notes")] Dictionary<long, string>? notes, [FromForm(Name = "versions")] Dictionary<long, int>? versions)
     {
@@ -69,6 +70,7 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
     /// Answers the save's outcome as JSON; a refusal is a 400 with a message the phone shows the trainer.
     /// </summary>
     [OwnTransaction]
+    [Scope(ResourceKind.Session, access: Access.Change)]
     public async Task<IActionResult> OnPostSyncAsync([FromBody] SyncRequest? request)
     {
         if (await FindSessionAsync() is { } refused) return refused; // the answer is the outcome: no roster to show
@@ -100,12 +102,11 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
 
     private async Task<IActionResult?> LoadAsync() => await FindSessionAsync() ?? await LoadViewAsync();
 
-    /// <summary>The session, if it exists and the user may work on its cohort; else the refusal.</summary>
+    /// <summary>The session (the scope filter has found it, in the user's scope).</summary>
     private async Task<IActionResult?> FindSessionAsync()
     {
         var session = await roster.SessionAsync(Id);
         if (session is null) return NotFound();
-        if (!await cohorts.CanWorkOnAsync(session.CohortId)) return Forbid();
         Session = session;
         return null;
     }

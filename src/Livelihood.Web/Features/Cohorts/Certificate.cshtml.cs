@@ -12,6 +12,7 @@ namespace Livelihood.Web.Features.Cohorts;
 /// verification code.
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCohorts)]
+[Scope(ResourceKind.Enrollment)]
 public sealed class CertificateModel(CohortQueries cohorts, EnrollmentQueries enrollments, DbSession db) : PageModel
 {
     public static readonly CultureInfo Thai = CultureInfo.GetCultureInfo("th-TH");
@@ -40,8 +41,7 @@ public sealed class CertificateModel(CohortQueries cohorts, EnrollmentQueries en
             FROM Enrollments e JOIN People p ON p.Id = e.PersonId
             WHERE e.Id = @Id AND e.Status = 'Completed' AND e.CertificateCode IS NOT NULL
             """, new { Id });
-        if (graduate is null) return NotFound();
-        if (!await cohorts.CanWorkOnAsync(graduate.CohortId)) return Forbid();
+        if (graduate is null) return NotFound(); // not a graduate with a certificate
         Person = graduate;
         Cohort = (await cohorts.FindAsync(graduate.CohortId))!;
         var minutes = (await enrollments.AttendanceAsync(graduate.CohortId)).Single(a => a.EnrollmentId == Id);

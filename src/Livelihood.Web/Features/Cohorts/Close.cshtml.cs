@@ -19,6 +19,7 @@ namespace Livelihood.Web.Features.Cohorts;
 /// Those who do not complete stay enrolled, without a certificate.
 /// </summary>
 [Authorize(Policy = Policies.ManagerOrAdmin)]
+[Scope(ResourceKind.Cohort, access: Access.Manage)]
 public sealed class CloseModel(CohortQueries cohorts, EnrollmentQueries enrollments, AuditedWrites audited, IBackgroundJobClient jobs,
     TimeProvider clock, IStringLocalizer<CohortsText> text) : PageModel
 {

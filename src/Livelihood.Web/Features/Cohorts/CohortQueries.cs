@@ -1,10 +1,9 @@
 using Livelihood.Data;
-using Livelihood.Web.Platform.Auth;
 
 namespace Livelihood.Web.Features.Cohorts;
 
-/// <summary>A cohort's heading facts and who may work on it: shared by the cohort, session and enrollment pages.</summary>
-public sealed class CohortQueries(DbSession db, CurrentUser user)
+/// <summary>A cohort's heading facts: shared by the cohort, session and enrollment pages.</summary>
+public sealed class CohortQueries(DbSession db)
 {
     public const string TrainerScope = "Cohort";
 
@@ -39,11 +38,4 @@ public sealed class CohortQueries(DbSession db, CurrentUser user)
             LEFT JOIN Programmes p ON p.Id = c.ProgrammeId
             WHERE c.Id = @id
             """, new { id });
-
-    /// <summary>Managers and admins work on every cohort; a trainer on the cohorts they are assigned to.</summary>
-    public async Task<bool> CanWorkOnAsync(long cohortId)
-        => user.Role is Roles.Manager or Roles.Admin
-           || (user.Role == Roles.Trainer && await db.ExecuteScalarAsync<int>(
-               "SELECT COUNT(1) FROM UserScopes WHERE UserId = @UserId AND ScopeKind = @Kind AND ScopeId = @cohortId",
-               new { UserId = user.Id, Kind = TrainerScope, cohortId }) > 0);
 }

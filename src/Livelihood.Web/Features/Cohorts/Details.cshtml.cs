@@ -12,7 +12,8 @@ namespace Livelihood.Web.Features.Cohorts;
 
 /// <summary>A cohort's page: its facts, trainers and status; managers move the status on, each refusal explained.</summary>
 [Authorize(Policy = Policies.WorkOnCohorts)]
-public sealed class DetailsModel(CohortQueries cohorts, EnrollmentQueries enrollments, LocationQueries locations, DbSession db, AuditedWrites audited, CurrentUser user, IStringLocalizer<CohortsText> text) : PageModel
+[Scope(ResourceKind.Cohort)]
+public sealed class DetailsModel(CohortQueries cohorts, EnrollmentQueries enrollments, LocationQueries locations, DbSession db, AuditedWrites audited, Scope scope, IStringLocalizer<CohortsText> text) : PageModel
 {
     [FromRoute] public long Id { get; set; }
     [FromQuery] public bool Saved { get; set; }
@@ -23,14 +24,18 @@ public sealed class DetailsModel(CohortQueries cohorts, EnrollmentQueries enroll
     public IReadOnlyList<EnrollmentQueries.RosterRow> Roster { get; private set; } = [];
     public IReadOnlyDictionary<long, decimal?> Rates { get; private set; } = new Dictionary<long, decimal?>();
     public int SeatsTaken => Roster.Count(r => r.Status is EnrollmentQueries.Enrolled or EnrollmentQueries.Completed);
-    public bool CanManage => user.Role is Roles.Manager or Roles.Admin;
+    public bool CanManage => scope.Reaches(ResourceKind.Cohort, Access.Manage);
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await LoadAsync();
+        return Page();
+    }
 
+    [Scope(ResourceKind.Cohort, access: Access.Manage)]
     public async Task<IActionResult> OnPostStatusAsync(string to, int version)
     {
-        if (await LoadAsync() is { } refused) return refused;
-        if (!CanManage) return Forbid();
+        await LoadAsync();
         if (CohortStatus.WhyNot(Cohort.Status, to) is { } why)
         {
             ModelState.AddModelError("", text[why]);
@@ -45,12 +50,9 @@ public sealed class DetailsModel(CohortQueries cohorts, EnrollmentQueries enroll
         return RedirectToPage(new { id = Id, saved = true });
     }
 
-    /// <summary>Loads the cohort; returns a result to send instead when it is missing or not this user's.</summary>
-    private async Task<IActionResult?> LoadAsync()
+    private async Task LoadAsync()
     {
-        var cohort = await cohorts.FindAsync(Id);
-        if (cohort is null) return NotFound();
-        if (!await cohorts.CanWorkOnAsync(Id)) return Forbid();
+        var cohort = (await cohorts.FindAsync(Id))!;
         Cohort = cohort;
         TrainerNames = await db.QueryAsync<string>(
             "SELECT u.DisplayName FROM UserScopes s JOIN Users u ON u.Id = s.UserId WHERE s.ScopeKind = @Kind AND s.ScopeId = @Id ORDER BY u.DisplayName",
@@ -58,6 +60,5 @@ public sealed class DetailsModel(CohortQueries cohorts, EnrollmentQueries enroll
         Venue = cohort.VenueVillageId is { } village ? await locations.PlaceAsync(village) : null;
         Roster = await enrollments.RosterAsync(Id);
         Rates = (await enrollments.AttendanceAsync(Id)).ToDictionary(a => a.EnrollmentId, a => Completion.RatePercent(a.Minutes));
-        return null;
     }
 }

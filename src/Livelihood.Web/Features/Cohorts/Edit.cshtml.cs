@@ -13,6 +13,7 @@ namespace Livelihood.Web.Features.Cohorts;
 
 /// <summary>A manager sets up a cohort (or changes it): code, course, programme, venue, dates, capacity, trainers.</summary>
 [Authorize(Policy = Policies.ManagerOrAdmin)]
+[Scope(ResourceKind.Cohort, access: Access.Manage, Optional = true)]
 public sealed class EditModel(
     CohortQueries cohorts, LocationQueries locations, DbSession db, AuditedWrites audited, TimeProvider clock,
     IStringLocalizer<CohortsText> text) : PageModel

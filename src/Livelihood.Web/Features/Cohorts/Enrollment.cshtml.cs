@@ -17,9 +17,10 @@ namespace Livelihood.Web.Features.Cohorts;
 /// ends this enrollment and starts one in the other cohort; attendance already taken stays with this cohort.
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCohorts)]
+[Scope(ResourceKind.Enrollment)]
 public sealed class EnrollmentModel(
     CohortQueries cohorts, EnrollmentQueries enrollments, FollowUpQueries followUps, DashboardAggregatesJob aggregates, DbSession db,
-    AuditedWrites audited, CurrentUser user, TimeProvider clock, IStringLocalizer<CohortsText> text) : PageModel
+    AuditedWrites audited, Scope scope, TimeProvider clock, IStringLocalizer<CohortsText> text) : PageModel
 {
     public sealed record Row
     {
@@ -77,7 +78,7 @@ public sealed class EnrollmentModel(
     public IReadOnlyList<Target> Targets { get; private set; } = [];
     public DropOutInput DropOut { get; private set; } = new();
     public TransferInput Transfer { get; private set; } = new();
-    public bool CanOverride => user.Role is Roles.Manager or Roles.Admin;
+    public bool CanOverride => scope.Reaches(ResourceKind.Cohort, Access.Manage);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -87,6 +88,7 @@ public sealed class EnrollmentModel(
         return Page();
     }
 
+    [Scope(ResourceKind.Enrollment, access: Access.Change)]
     public async Task<IActionResult> OnPostDropOutAsync([Bind(Prefix = "DropOut")] DropOutInput input, int version)
     {
         if (await LoadAsync() is { } refused) return refused;
@@ -108,6 +110,8 @@ public sealed class EnrollmentModel(
         return await SavedOrStale(saved);
     }
 
+    [Scope(ResourceKind.Enrollment, access: Access.Change)]
+    [Scope(ResourceKind.Cohort, "Transfer.ToCohortId", Access.Change, Optional = true)]
     public async Task<IActionResult> OnPostTransferAsync([Bind(Prefix = "Transfer")] TransferInput input, int version)
     {
         if (await LoadAsync() is { } refused) return refused;
@@ -138,6 +142,7 @@ public sealed class EnrollmentModel(
     }
 
     /// <summary>The trainer records the assessment (pass or fail, and a skill level) where the course requires one.</summary>
+    [Scope(ResourceKind.Enrollment, access: Access.Change)]
     public async Task<IActionResult> OnPostAssessmentAsync(string? result, string? skillLevel, int version)
     {
         if (await LoadAsync() is { } refused) return refused;
@@ -170,15 +175,15 @@ public sealed class EnrollmentModel(
             FROM Enrollments e JOIN People p ON p.Id = e.PersonId WHERE e.Id = @Id
             """, new { Id });
         if (row is null) return NotFound();
-        if (!await cohorts.CanWorkOnAsync(row.CohortId)) return Forbid();
         Enrollment = row;
         Cohort = (await cohorts.FindAsync(row.CohortId))!;
         Targets = await db.QueryAsync<Target>(
-            """
-            SELECT Id, Code, Status FROM Cohorts
-            WHERE CourseId = @CourseId AND Id <> @CohortId AND Status IN ('Planned', 'Enrolling', 'Running')
-            ORDER BY StartDate, Id
-            """, new { Cohort.CourseId, row.CohortId });
+            $"""
+            SELECT c.Id, c.Code, c.Status FROM Cohorts c
+            WHERE c.CourseId = @CourseId AND c.Id <> @CohortId AND c.Status IN ('Planned', 'Enrolling', 'Running')
+              AND {scope.Condition(ResourceKind.Cohort, "c.Id", Access.Change)}
+            ORDER BY c.StartDate, c.Id
+            """, new { Cohort.CourseId, row.CohortId, ScopeUserId = scope.UserId });
         return null;
     }
 }

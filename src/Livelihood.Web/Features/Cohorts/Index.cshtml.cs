@@ -8,10 +8,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Livelihood.Web.Features.Cohorts;
 
 /// <summary>
-/// Cohorts with filters (course, programme, status, year, trainer) and paging, newest first. A trainer sees only the
-/// cohorts they are assigned to, whatever the filters say.
+/// Cohorts with filters (course, programme, status, year, trainer) and paging, newest first: those in the user's scope
+/// (a trainer's own cohorts), whatever the filters say.
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCohorts)]
+[Lists(ResourceKind.Cohort)]
 public sealed class IndexModel(IndexModel.Handler handler, CurrentUser user) : PageModel
 {
     public const int PageSize = 25;
@@ -55,14 +56,14 @@ public sealed class IndexModel(IndexModel.Handler handler, CurrentUser user) : P
 
     public async Task OnGetAsync()
     {
-        if (IsTrainer) Filter.TrainerId = user.Id;
+        if (IsTrainer) Filter.TrainerId = null; // their own cohorts are all they see: no trainer filter to narrow them
         Cohorts = await handler.ListAsync(Filter, PageNumber);
         (Courses, Programmes, Trainers) = await handler.ChoicesAsync();
     }
 
-    public sealed class Handler(DbSession db)
+    public sealed class Handler(DbSession db, Scope scope)
     {
-        private const string From = """
+        private string From => $"""
             FROM Cohorts c
             JOIN Courses co ON co.Id = c.CourseId
             LEFT JOIN Programmes p ON p.Id = c.ProgrammeId
@@ -71,6 +72,7 @@ public sealed class IndexModel(IndexModel.Handler handler, CurrentUser user) : P
               AND (@Status IS NULL OR c.Status = @Status)
               AND (@YearStart IS NULL OR (c.StartDate >= @YearStart AND c.StartDate < @YearEnd))
               AND (@TrainerId IS NULL OR EXISTS (SELECT 1 FROM UserScopes s WHERE s.ScopeKind = 'Cohort' AND s.ScopeId = c.Id AND s.UserId = @TrainerId))
+              AND {scope.Condition(ResourceKind.Cohort, "c.Id")}
             """;
 
         public async Task<Paged<Row>> ListAsync(Filters filter, int? page)
@@ -84,6 +86,7 @@ public sealed class IndexModel(IndexModel.Handler handler, CurrentUser user) : P
                 YearStart = filter.Year is { } y ? new DateOnly(y, 1, 1) : (DateOnly?)null,
                 YearEnd = filter.Year is { } z ? new DateOnly(z + 1, 1, 1) : (DateOnly?)null,
                 filter.TrainerId,
+                ScopeUserId = scope.UserId,
                 Skip = skip,
                 Take = PageSize,
             };

@@ -1,4 +1,5 @@
 using Livelihood.Data;
+using Livelihood.Web.Platform.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +11,7 @@ namespace Livelihood.Web.Features.Cohorts;
 /// certificate says, and nothing else about the person.
 /// </summary>
 [AllowAnonymous]
+[Unscoped("public certificate check: answers for one code typed in, never a list")]
 public sealed class VerifyModel(DbSession db) : PageModel
 {
     public sealed record Certificate

@@ -8,7 +8,8 @@ namespace Livelihood.Web.Features.Dashboard;
 
 /// <summary>
 /// What the dashboard pages share: the period, the filters and the disaggregation, read from the query string, and the
-/// field officer's limit to their districts. The dashboard, its drill-down and its exports all ask with these.
+/// user's scope: one who may not read every person (a field officer) counts only the people of their districts. The
+/// dashboard, its drill-down and its exports all ask with these.
 /// </summary>
 public abstract class DashboardPageModel(DashboardQueries queries, CurrentUser user) : PageModel
 {
@@ -29,7 +30,7 @@ public abstract class DashboardPageModel(DashboardQueries queries, CurrentUser u
     public DateOnly PeriodFrom { get; private set; }
     public DateOnly PeriodTo { get; private set; }
     public string Dimension => DashboardQueries.Dimensions.All.Contains(By) ? By! : DashboardQueries.Dimensions.None;
-    public bool IsOfficer => user.Role == Roles.FieldOfficer;
+    public bool IsOfficer => !HttpContext.RequestServices.GetRequiredService<Scope>().ReachesAll(ResourceKind.Person, Access.Read);
     protected long? CurrentUserId => user.Id;
 
     public static readonly string[] Sexes = ["Female", "Male"];

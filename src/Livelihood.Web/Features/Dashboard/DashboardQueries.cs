@@ -4,6 +4,7 @@ using Dapper;
 using Livelihood.Data;
 using Livelihood.Web.Features.Cohorts;
 using Livelihood.Web.Features.FollowUps;
+using Livelihood.Web.Platform.Auth;
 using Livelihood.Web.Platform.Localization;
 using Livelihood.Web.Platform.Settings;
 
@@ -250,7 +251,7 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings, Dashboa
             RaisedFrom = from.ToDateTime(TimeOnly.MinValue) - DisplayDates.ThailandOffset,
             RaisedBefore = to.AddDays(1).ToDateTime(TimeOnly.MinValue) - DisplayDates.ThailandOffset,
             filter.DistrictId, filter.VillageId, filter.CourseId, filter.CohortId, filter.ProgrammeId, filter.Sex, filter.AgeBand,
-            filter.Citizenship, filter.OfficerId,
+            filter.Citizenship, ScopeUserId = filter.OfficerId,
             SelfRelianceLineSatang = (await settings.SelfRelianceLineAsync()).Satang,
         });
         for (var i = 0; i < bounds.Count; i++) parameters.Add("Bound" + i, bounds[i]);
@@ -597,7 +598,7 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings, Dashboa
         ];
         string?[] conditions =
         [
-            filter.OfficerId is null ? null : FollowUpQueries.ScopeCondition,
+            filter.OfficerId is null ? null : $"s.DistrictId IN ({ScopeRules.OfficersDistricts})",
             filter.DistrictId is null ? null : "s.DistrictId = @DistrictId",
             filter.VillageId is null ? null : "p.VillageId = @VillageId",
             filter.CourseId is null ? null : "c.CourseId = @CourseId",
@@ -641,7 +642,7 @@ public sealed class DashboardQueries(DbSession db, AppSettings settings, Dashboa
         ];
         string?[] conditions =
         [
-            filter.OfficerId is null ? null : FollowUpQueries.ScopeCondition,
+            filter.OfficerId is null ? null : $"s.DistrictId IN ({ScopeRules.OfficersDistricts})",
             filter.DistrictId is null ? null : "s.DistrictId = @DistrictId",
             filter.VillageId is null ? null : "pg.VillageId = @VillageId",
             filter.CourseId is null && filter.CohortId is null && filter.ProgrammeId is null ? null : """

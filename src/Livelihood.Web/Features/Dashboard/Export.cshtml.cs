@@ -14,6 +14,7 @@ namespace Livelihood.Web.Features.Dashboard;
 /// suppressed (<see cref="SharedFigures"/>). Computed by the same query layer as the page. Audited.
 /// </summary>
 [Authorize(Policy = Policies.SeeDashboard)]
+[Lists(ResourceKind.Person)]
 public sealed class ExportModel(DashboardQueries queries, CurrentUser user, AuditedWrites audited, IStringLocalizer<DashboardText> text)
     : DashboardPageModel(queries, user)
 {

@@ -7,9 +7,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Livelihood.Web.Features.Dashboard;
 
-/// <summary>A long export's progress (rows written of all), and its file once ready; only for the person who asked.</summary>
+/// <summary>A long export's progress (rows written of all), and its file once ready; only for the person who asked (its scope).</summary>
 [Authorize(Policy = Policies.SeeDashboard)]
-public sealed class ExportsModel(DbSession db, CurrentUser user) : PageModel
+[Scope(ResourceKind.ExportFile)]
+public sealed class ExportsModel(DbSession db) : PageModel
 {
     public sealed record Export
     {
@@ -28,8 +29,7 @@ public sealed class ExportsModel(DbSession db, CurrentUser user) : PageModel
 
     private Task<Export?> FindAsync()
         => db.QuerySingleOrDefaultAsync<Export>(
-            "SELECT Id, Indicator, Format, Status, TotalRows, DoneRows FROM DashboardExports WHERE Id = @Id AND RequestedByUserId = @UserId",
-            new { Id, UserId = user.Id });
+            "SELECT Id, Indicator, Format, Status, TotalRows, DoneRows FROM DashboardExports WHERE Id = @Id", new { Id });
 
     public async Task<IActionResult> OnGetAsync()
     {

@@ -16,6 +16,7 @@ namespace Livelihood.Web.Features.Dashboard;
 /// Managers and admins see everything; a field officer sees the people and groups of their districts.
 /// </summary>
 [Authorize(Policy = Policies.SeeDashboard)]
+[Lists(ResourceKind.Person)]
 public sealed class IndexModel(DashboardQueries queries, IndexModel.Handler options, FollowUpQueries followUps, CurrentUser user,
     IStringLocalizer<DashboardText> text) : DashboardPageModel(queries, user)
 {

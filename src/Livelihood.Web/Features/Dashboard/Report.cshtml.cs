@@ -15,6 +15,7 @@ namespace Livelihood.Web.Features.Dashboard;
 /// organisation, so small counts of people are suppressed. Same query layer as the dashboard. Audited.
 /// </summary>
 [Authorize(Policy = Policies.SeeDashboard)]
+[Lists(ResourceKind.Person)]
 public sealed class ReportModel(DashboardQueries queries, CurrentUser user, AuditedWrites audited, DbSession db)
     : DashboardPageModel(queries, user)
 {

@@ -15,6 +15,7 @@ namespace Livelihood.Web.Features.Dashboard;
 /// period, filters and group, from the same row set the number counts. Paged in SQL.
 /// </summary>
 [Authorize(Policy = Policies.SeeDashboard)]
+[Lists(ResourceKind.Person)]
 public sealed class RowsModel(DashboardQueries queries, CurrentUser user, IStringLocalizer<DashboardText> text, DashboardExportJob exports,
     IBackgroundJobClient jobs) : DashboardPageModel(queries, user)
 {

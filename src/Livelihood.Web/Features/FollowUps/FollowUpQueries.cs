@@ -11,7 +11,7 @@ namespace Livelihood.Web.Features.FollowUps;
 /// completion), a field officer's district scope, and the reads the pages share. Scheduling is idempotent: the rows
 /// already there are never inserted again (and a unique key on enrollment and kind stops a duplicate anyway).
 /// </summary>
-public sealed class FollowUpQueries(DbSession db, AuditedWrites audited, CurrentUser user, TimeProvider clock)
+public sealed class FollowUpQueries(DbSession db, AuditedWrites audited, Scope scope, TimeProvider clock)
 {
     public const string Baseline = "Baseline";
     public const string ThreeMonths = "ThreeMonths";
@@ -41,16 +41,6 @@ public sealed class FollowUpQueries(DbSession db, AuditedWrites audited, Current
     public DateOnly Today => ThaiToday(clock);
 
     public static DateOnly ThaiToday(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime + DisplayDates.ThailandOffset);
-
-    /// <summary>The user whose districts limit what is shown: a field officer; null (everything) for managers and admins.</summary>
-    public long? ScopedOfficerId => user.Role == Roles.FieldOfficer ? user.Id : null;
-
-    /// <summary>
-    /// The condition that keeps a field officer to the people of their districts (alias s: the village's subdistrict);
-    /// an officer with no district sees none. Parameter: @OfficerId (null: no limit).
-    /// </summary>
-    public const string ScopeCondition =
-        "(@OfficerId IS NULL OR s.DistrictId IN (SELECT us.ScopeId FROM UserScopes us WHERE us.UserId = @OfficerId AND us.ScopeKind = 'District'))";
 
     // ----- schedule -----
 
@@ -201,42 +191,30 @@ public sealed class FollowUpQueries(DbSession db, AuditedWrites audited, Current
         LEFT JOIN Users du ON du.Id = f.DoneByUserId
         """;
 
-    /// <summary>One follow-up, if the signed-in user may see it (a field officer: only in their districts).</summary>
     public Task<FollowUp?> FindAsync(long id)
-        => db.QuerySingleOrDefaultAsync<FollowUp>($"SELECT {Columns} {Joins} WHERE f.Id = @id AND {ScopeCondition}", new { id, OfficerId = ScopedOfficerId });
+        => db.QuerySingleOrDefaultAsync<FollowUp>($"SELECT {Columns} {Joins} WHERE f.Id = @id", new { id });
 
-    /// <summary>Whether the follow-up exists at all (to tell "not yours" from "not there").</summary>
-    public async Task<bool> ExistsAsync(long id) => await db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM FollowUps WHERE Id = @id", new { id }) > 0;
-
-    /// <summary>All follow-ups of a person, in order of due date, each judged self-reliant or not against the line.</summary>
+    /// <summary>The follow-ups of a person the user may see, in order of due date, each judged self-reliant or not against the line.</summary>
     public Task<IReadOnlyList<FollowUp>> ForPersonAsync(long personId, Money selfRelianceLine)
         => db.QueryAsync<FollowUp>(
-            $"SELECT {Columns}, {SelfReliance.Sql("f")} AS SelfReliant {Joins} WHERE f.PersonId = @personId ORDER BY f.DueOn, f.Id",
-            new { personId, SelfRelianceLineSatang = selfRelianceLine.Satang });
+            $"""
+            SELECT {Columns}, {SelfReliance.Sql("f")} AS SelfReliant {Joins}
+            WHERE f.PersonId = @personId AND {scope.Condition(ResourceKind.FollowUp, "f.Id")}
+            ORDER BY f.DueOn, f.Id
+            """, new { personId, SelfRelianceLineSatang = selfRelianceLine.Satang, ScopeUserId = scope.UserId });
 
-    /// <summary>The menu's count: follow-ups overdue in the user's districts (all of them for managers).</summary>
+    /// <summary>
+    /// The menu's count: the follow-ups overdue that the user may see (all of them for managers, counted on the status
+    /// index alone: it is shown on every page a manager opens).
+    /// </summary>
     public Task<int> OverdueCountAsync()
-        => ScopedOfficerId is not { } officer
-            // Everyone's: counted on the status index alone (shown on every page a manager opens).
-            ? db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM FollowUps f WHERE f.Status = 'Due' AND f.DueOn < @Today", new { Today })
-            // An officer's: the people of their districts gathered once, each overdue row then only looked up in that set.
-            : db.ExecuteScalarAsync<int>(
-                """
-                SELECT COUNT(1) FROM FollowUps f
-                WHERE f.Status = 'Due' AND f.DueOn < @Today AND f.PersonId IN (
-                    SELECT p.Id FROM UserScopes us
-                    JOIN Subdistricts s ON s.DistrictId = us.ScopeId
-                    JOIN Villages v ON v.SubdistrictId = s.Id
-                    JOIN People p ON p.VillageId = v.Id
-                    WHERE us.UserId = @officer AND us.ScopeKind = 'District')
-                """, new { Today, officer });
+        => db.ExecuteScalarAsync<int>(
+            $"SELECT COUNT(1) FROM FollowUps f WHERE f.Status = 'Due' AND f.DueOn < @Today AND {scope.Condition(ResourceKind.FollowUp, "f.Id")}",
+            new { Today, ScopeUserId = scope.UserId });
 
     /// <summary>The districts a field officer is assigned to.</summary>
     public Task<IReadOnlyList<LocationQueries.Option>> DistrictsOfAsync(long userId)
         => db.QueryAsync<LocationQueries.Option>(
-            """
-            SELECT d.Id, d.NameTh AS Name FROM Districts d
-            JOIN UserScopes us ON us.ScopeId = d.Id AND us.ScopeKind = 'District' AND us.UserId = @userId
-            ORDER BY d.NameTh, d.Id
-            """, new { userId });
+            $"SELECT d.Id, d.NameTh AS Name FROM Districts d WHERE d.Id IN ({ScopeRules.OfficersDistricts}) ORDER BY d.NameTh, d.Id",
+            new { ScopeUserId = userId });
 }

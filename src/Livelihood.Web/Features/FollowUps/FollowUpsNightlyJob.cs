@@ -1,5 +1,6 @@
 using Hangfire;
 using Livelihood.Data;
+using Livelihood.Web.Platform.Auth;
 
 namespace Livelihood.Web.Features.FollowUps;
 
@@ -39,11 +40,9 @@ public sealed class FollowUpsNightlyJob(DbSession db, FollowUpQueries followUps,
                     SELECT COALESCE(SUM(CASE WHEN f.DueOn >= @today AND f.DueOn <= @weekEnd THEN 1 ELSE 0 END), 0) AS DueThisWeek,
                            COALESCE(SUM(CASE WHEN f.DueOn < @today THEN 1 ELSE 0 END), 0) AS Overdue
                     FROM FollowUps f
-                    JOIN People p ON p.Id = f.PersonId
-                    JOIN Villages v ON v.Id = p.VillageId
-                    JOIN Subdistricts s ON s.Id = v.SubdistrictId
-                    WHERE f.Status = 'Due' AND f.DueOn <= @weekEnd AND {FollowUpQueries.ScopeCondition}
-                    """, new { today, weekEnd = weekStart.AddDays(6), OfficerId = officer });
+                    WHERE f.Status = 'Due' AND f.DueOn <= @weekEnd
+                      AND {ScopeRules.Condition(ResourceKind.FollowUp, Roles.FieldOfficer, Access.Read, "f.Id")}
+                    """, new { today, weekEnd = weekStart.AddDays(6), ScopeUserId = officer });
                 await db.ExecuteAsync(
                     "INSERT INTO FollowUpDigests (UserId, WeekStart, DueThisWeek, Overdue, CreatedAt) VALUES (@officer, @weekStart, @DueThisWeek, @Overdue, @now)",
                     new { officer, weekStart, counts.DueThisWeek, counts.Overdue, now = clock.GetUtcNow().UtcDateTime });

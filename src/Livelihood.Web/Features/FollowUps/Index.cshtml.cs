@@ -9,11 +9,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Livelihood.Web.Features.FollowUps;
 
 /// <summary>
-/// The follow-ups to do, for field officers (the people of their districts only) and managers: by district and village,
-/// earliest due first, with the person's phone; open ones by default, or overdue, done, missed, all. Paged in SQL.
+/// The follow-ups to do in the user's scope (a field officer: the people of their districts; managers: all): by district
+/// and village, earliest due first, with the person's phone; open ones by default, or overdue, done, missed, all. Paged in SQL.
 /// </summary>
 [Authorize(Policy = Policies.DoFollowUps)]
-public sealed class IndexModel(IndexModel.Handler handler, FollowUpQueries followUps, FollowUpsNightlyJob digests, CurrentUser user) : PageModel
+[Lists(ResourceKind.FollowUp)]
+public sealed class IndexModel(IndexModel.Handler handler, FollowUpQueries followUps, FollowUpsNightlyJob digests, CurrentUser user, Scope scope) : PageModel
 {
     public const int PageSize = 25;
     public const string Open = "Open";
@@ -31,58 +32,53 @@ public sealed class IndexModel(IndexModel.Handler handler, FollowUpQueries follo
     public IReadOnlyList<LocationQueries.Option> Villages { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public string ShownStatus => Filters.Contains(Status) ? Status! : Open;
-    public bool IsOfficer => user.Role == Roles.FieldOfficer;
+    /// <summary>A user who sees only some districts' follow-ups (a field officer): their districts and weekly digest are shown.</summary>
+    public bool IsOfficer => !scope.ReachesAll(ResourceKind.FollowUp, Access.Read);
     public FollowUpsNightlyJob.Digest? Digest { get; private set; }
 
     public async Task OnGetAsync()
     {
         Today = followUps.Today;
-        var officer = followUps.ScopedOfficerId;
-        Districts = officer is { } id ? await followUps.DistrictsOfAsync(id) : await handler.DistrictsWithFollowUpsAsync();
+        Districts = IsOfficer ? await followUps.DistrictsOfAsync(user.Id!.Value) : await handler.DistrictsWithFollowUpsAsync();
         if (DistrictId is { } district && Districts.All(d => d.Id != district)) DistrictId = null;
         Villages = DistrictId is { } chosen ? await handler.VillagesWithFollowUpsAsync(chosen) : [];
         if (VillageId is { } village && Villages.All(v => v.Id != village)) VillageId = null;
-        var filter = new Handler.Filter(officer, DistrictId, VillageId,
+        var filter = new Handler.Filter(DistrictId, VillageId,
             ShownStatus switch { Open or Overdue => FollowUpQueries.Due, All => null, var s => s },
             ShownStatus == Overdue ? Today : null);
         FollowUps = await handler.ListAsync(filter, PageNumber);
-        if (officer is { } me) Digest = await digests.ThisWeekAsync(me);
+        if (IsOfficer) Digest = await digests.ThisWeekAsync(user.Id!.Value);
     }
 
-    public sealed class Handler(DbSession db)
+    public sealed class Handler(DbSession db, Scope scope)
     {
-        /// <param name="OfficerId">a field officer's id: only their districts (null: all)</param>
         /// <param name="DueBefore">overdue only: due before this day</param>
-        public sealed record Filter(long? OfficerId, long? DistrictId, long? VillageId, string? Status, DateOnly? DueBefore);
+        public sealed record Filter(long? DistrictId, long? VillageId, string? Status, DateOnly? DueBefore);
 
         private const string ByStatus = """
             (@Status IS NULL OR f.Status = @Status)
               AND (@DueBefore IS NULL OR f.DueOn < @DueBefore)
             """;
 
-        /// <summary>The officer's districts and the place filters, on the person p and the subdistrict s.</summary>
-        private const string ByPlace = $"""
-            {FollowUpQueries.ScopeCondition}
-              AND (@DistrictId IS NULL OR s.DistrictId = @DistrictId)
-              AND (@VillageId IS NULL OR p.VillageId = @VillageId)
-            """;
+        /// <summary>The place filters, on the person p and the subdistrict s.</summary>
+        private const string ByPlace = "(@DistrictId IS NULL OR s.DistrictId = @DistrictId) AND (@VillageId IS NULL OR p.VillageId = @VillageId)";
 
-        private const string Where = $"WHERE {ByPlace}\n  AND {ByStatus}";
+        private string ByScope => scope.Condition(ResourceKind.FollowUp, "f.Id");
 
         public async Task<Paged<FollowUpQueries.FollowUp>> ListAsync(Filter filter, int? page)
         {
             var (number, skip) = Paged<FollowUpQueries.FollowUp>.Window(page, PageSize);
-            var parameters = new { filter.OfficerId, filter.DistrictId, filter.VillageId, filter.Status, filter.DueBefore, Skip = skip, Take = PageSize };
+            var parameters = new { filter.DistrictId, filter.VillageId, filter.Status, filter.DueBefore, ScopeUserId = scope.UserId, Skip = skip, Take = PageSize };
             using var grid = await db.QueryMultipleAsync(
                 db.Dialect.Page($"""
                     SELECT {FollowUpQueries.Columns}
                     {FollowUpQueries.Joins}
-                    {Where}
+                    WHERE {ByScope} AND {ByPlace} AND {ByStatus}
                     ORDER BY f.DueOn, f.Id
                     """) + $"""
                     ;
-                    SELECT COUNT(1) FROM FollowUps f WHERE {ByStatus}
-                    {(filter.OfficerId is null && filter.DistrictId is null && filter.VillageId is null
+                    SELECT COUNT(1) FROM FollowUps f WHERE {ByStatus} AND {ByScope}
+                    {(filter.DistrictId is null && filter.VillageId is null
                         // Every follow-up's person lives in a village (foreign keys). The place's people are gathered
                         // once when asked for: joining each open follow-up of a national programme to its person's
                         // place cost ~130 ms a view.

@@ -17,6 +17,7 @@ namespace Livelihood.Web.Features.FollowUps;
 /// A recorded follow-up can be corrected later; each save carries the row's Version and is in the audit log.
 /// </summary>
 [Authorize(Policy = Policies.DoFollowUps)]
+[Scope(ResourceKind.FollowUp)]
 public sealed class RecordModel(FollowUpQueries followUps, AppSettings settings, AuditedWrites audited, CurrentUser user, TimeProvider clock,
     IStringLocalizer<FollowUpsText> text) : PageModel
 {
@@ -67,6 +68,7 @@ public sealed class RecordModel(FollowUpQueries followUps, AppSettings settings,
         return Page();
     }
 
+    [Scope(ResourceKind.FollowUp, access: Access.Change)]
     public async Task<IActionResult> OnPostAsync()
     {
         if (await LoadAsync() is { } refused) return refused;
@@ -130,7 +132,7 @@ public sealed class RecordModel(FollowUpQueries followUps, AppSettings settings,
     {
         Today = followUps.Today;
         var followUp = await followUps.FindAsync(Id);
-        if (followUp is null) return await followUps.ExistsAsync(Id) ? Forbid() : NotFound();
+        if (followUp is null) return NotFound();
         FollowUp = followUp;
         var others = (await followUps.ForPersonAsync(followUp.PersonId, await settings.SelfRelianceLineAsync())).Where(f => f.Id != Id && f.Status == FollowUpQueries.Done).ToList();
         // The baseline of this enrollment, else the person's latest (a person can be in two cohorts).

@@ -12,9 +12,14 @@ using Microsoft.Extensions.Localization;
 
 namespace Livelihood.Web.Features.Groups;
 
-/// <summary>A group's page: its facts, current and former members, and its products (retired, never deleted).</summary>
+/// <summary>
+/// A group's page: its facts, current and former members, and its products (retired, never deleted). Those who manage
+/// the group add members found among the people they may see.
+/// </summary>
 [Authorize(Policy = Policies.SeeGroups)]
-public sealed class DetailsModel(GroupQueries groups, DbSession db, AuditedWrites audited, TimeProvider clock, IStringLocalizer<GroupsText> text) : PageModel
+[Scope(ResourceKind.Group)]
+[Lists(ResourceKind.Person, Search = "search")]
+public sealed class DetailsModel(GroupQueries groups, DbSession db, AuditedWrites audited, Scope scope, TimeProvider clock, IStringLocalizer<GroupsText> text) : PageModel
 {
     public sealed record Member
     {
@@ -69,16 +74,21 @@ public sealed class DetailsModel(GroupQueries groups, DbSession db, AuditedWrite
     public IReadOnlyList<Product> Products { get; private set; } = [];
     public IReadOnlyList<Candidate> Candidates { get; private set; } = [];
     public ProductInput NewProduct { get; private set; } = new();
-    public bool CanManage => groups.CanManage;
+    public bool CanManage => scope.Reaches(ResourceKind.Group, Access.Manage);
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await LoadAsync();
+        return Page();
+    }
 
+    [Scope(ResourceKind.Group, access: Access.Manage)]
+    [Scope(ResourceKind.Person, "personId")]
     public async Task<IActionResult> OnPostMemberAsync(long personId, string role)
     {
-        if (await LoadAsync(manage: true) is { } refused) return refused;
+        await LoadAsync();
         if (!GroupQueries.MemberRoles.Contains(role)) ModelState.AddModelError("", text["Choose a role."]);
         else if (Members.Any(m => m.PersonId == personId && m.LeftOn is null)) ModelState.AddModelError("", text["This person is already a member."]);
-        else if (await db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM People WHERE Id = @personId", new { personId }) == 0) return NotFound();
         if (!ModelState.IsValid) return Page();
         await audited.InsertAsync("GroupMembers", new
         {
@@ -87,16 +97,18 @@ public sealed class DetailsModel(GroupQueries groups, DbSession db, AuditedWrite
         return RedirectToPage(new { id = Id, saved = true });
     }
 
+    [Scope(ResourceKind.Group, access: Access.Manage)]
     public async Task<IActionResult> OnPostLeaveAsync(long memberId, int version)
     {
-        if (await LoadAsync(manage: true) is { } refused) return refused;
+        await LoadAsync();
         if (Members.All(m => m.Id != memberId || m.LeftOn is not null)) return NotFound();
         return await SavedOrStale(audited.UpdateAsync("GroupMembers", memberId, version, new { LeftOn = Today }, "Leave"));
     }
 
+    [Scope(ResourceKind.Group, access: Access.Manage)]
     public async Task<IActionResult> OnPostProductAsync([Bind(Prefix = "NewProduct")] ProductInput input)
     {
-        if (await LoadAsync(manage: true) is { } refused) return refused;
+        await LoadAsync();
         NewProduct = input;
         if (!new Money(input.UsualPrice).IsWholeSatang) ModelState.AddModelError("NewProduct.UsualPrice", text["Use at most two decimal places."]);
         if (!ModelState.IsValid) return Page();
@@ -107,9 +119,10 @@ public sealed class DetailsModel(GroupQueries groups, DbSession db, AuditedWrite
         return RedirectToPage(new { id = Id, saved = true });
     }
 
+    [Scope(ResourceKind.Group, access: Access.Manage)]
     public async Task<IActionResult> OnPostRetireAsync(long productId, int version)
     {
-        if (await LoadAsync(manage: true) is { } refused) return refused;
+        await LoadAsync();
         if (Products.All(p => p.Id != productId || p.IsRetired)) return NotFound();
         return await SavedOrStale(audited.UpdateAsync("Products", productId, version, new { IsRetired = true }, "Retire"));
     }
@@ -124,12 +137,9 @@ public sealed class DetailsModel(GroupQueries groups, DbSession db, AuditedWrite
         return Page();
     }
 
-    private async Task<IActionResult?> LoadAsync(bool manage = false)
+    private async Task LoadAsync()
     {
-        var group = await groups.FindAsync(Id);
-        if (group is null) return NotFound();
-        if (!await groups.CanSeeAsync(Id) || (manage && !groups.CanManage)) return Forbid();
-        Group = group;
+        Group = (await groups.FindAsync(Id))!;
         Members = await db.QueryAsync<Member>(
             """
             SELECT m.Id, m.PersonId, p.FullNameTh, p.Nickname, m.Role, m.JoinedOn, m.LeftOn, m.Version
@@ -142,8 +152,8 @@ public sealed class DetailsModel(GroupQueries groups, DbSession db, AuditedWrite
             Candidates = await db.QueryAsync<Candidate>(
                 db.Dialect.Page($"""
                     SELECT p.Id, p.FullNameTh, p.Nickname, v.NameTh AS VillageName FROM People p JOIN Villages v ON v.Id = p.VillageId
-                    WHERE {search.Condition(db.Dialect, withVillageName: false)} ORDER BY p.FullNameTh, p.Id
-                    """), search.AddTo(new DynamicParameters(new { Skip = 0, Take = 20 })));
-        return null;
+                    WHERE {search.Condition(db.Dialect, withVillageName: false)} AND {scope.Condition(ResourceKind.Person, "p.Id")}
+                    ORDER BY p.FullNameTh, p.Id
+                    """), search.AddTo(new DynamicParameters(new { Skip = 0, Take = 20, ScopeUserId = scope.UserId })));
     }
 }

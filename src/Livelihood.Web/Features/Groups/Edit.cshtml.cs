@@ -13,6 +13,7 @@ namespace Livelihood.Web.Features.Groups;
 
 /// <summary>Creates or edits a producer group: name, village, trade, founding, registration number, status, origin cohorts.</summary>
 [Authorize(Policy = Policies.RegisterPeople)]
+[Scope(ResourceKind.Group, access: Access.Manage, Optional = true)]
 public sealed class EditModel(GroupQueries groups, LocationQueries locations, DbSession db, AuditedWrites audited, TimeProvider clock,
     IStringLocalizer<GroupsText> text) : PageModel
 {
@@ -74,6 +75,8 @@ public sealed class EditModel(GroupQueries groups, LocationQueries locations, Db
         if (Id is not null && existing is null) return NotFound();
         if (!GroupQueries.Statuses.Contains(Input.Status)) ModelState.AddModelError("Input.Status", text["Choose a status."]);
         if (Input.FoundedOn > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) ModelState.AddModelError("Input.FoundedOn", text["The founding date cannot be in the future."]);
+        if (Input.VillageId is { } village && !await locations.MayPlaceInAsync(village))
+            ModelState.AddModelError("Input.VillageId", text["Choose a village in your districts."]);
         if (!ModelState.IsValid)
         {
             await LoadChoicesAsync();

@@ -4,8 +4,8 @@ using Livelihood.Web.Platform.Auth;
 
 namespace Livelihood.Web.Features.Groups;
 
-/// <summary>A producer group's facts and who may see it: shared by the group pages (and the ledger to come).</summary>
-public sealed class GroupQueries(DbSession db, CurrentUser user)
+/// <summary>A producer group's facts: shared by the group and ledger pages.</summary>
+public sealed class GroupQueries(DbSession db, Scope scope)
 {
     public const string RecorderScope = "ProducerGroup";
     public static readonly string[] Statuses = ["Forming", "Active", "Dormant", "Closed"];
@@ -37,18 +37,8 @@ public sealed class GroupQueries(DbSession db, CurrentUser user)
             WHERE g.Id = @id
             """, new { id });
 
-    /// <summary>Managers, admins and field officers manage every group.</summary>
-    public bool CanManage => user.Role is Roles.Manager or Roles.Admin or Roles.FieldOfficer;
-
-    /// <summary>A group recorder sees only the group they keep; those who manage groups see all.</summary>
-    public async Task<bool> CanSeeAsync(long groupId)
-        => CanManage
-           || (user.Role == Roles.GroupRecorder && await db.ExecuteScalarAsync<int>(
-               "SELECT COUNT(1) FROM UserScopes WHERE UserId = @UserId AND ScopeKind = @Kind AND ScopeId = @groupId",
-               new { UserId = user.Id, Kind = RecorderScope, groupId }) > 0);
-
-    /// <summary>The group a recorder keeps, if any.</summary>
-    public Task<long?> RecordersGroupAsync()
+    /// <summary>The first group the user may see (the one a recorder keeps), if any.</summary>
+    public Task<long?> FirstInScopeAsync()
         => db.QuerySingleOrDefaultAsync<long?>(
-            "SELECT MIN(ScopeId) FROM UserScopes WHERE UserId = @UserId AND ScopeKind = @Kind", new { UserId = user.Id, Kind = RecorderScope });
+            $"SELECT MIN(g.Id) FROM ProducerGroups g WHERE {scope.Condition(ResourceKind.Group, "g.Id")}", new { ScopeUserId = scope.UserId });
 }

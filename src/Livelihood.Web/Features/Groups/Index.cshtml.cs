@@ -11,7 +11,8 @@ namespace Livelihood.Web.Features.Groups;
 
 /// <summary>Producer groups with status and member count; search by name, village or trade. A recorder goes to their group.</summary>
 [Authorize(Policy = Policies.SeeGroups)]
-public sealed class IndexModel(IndexModel.Handler handler, GroupQueries groups, AppSettings settings, TimeProvider clock) : PageModel
+[Lists(ResourceKind.Group, Search = "search")]
+public sealed class IndexModel(IndexModel.Handler handler, GroupQueries groups, Scope scope, AppSettings settings, TimeProvider clock) : PageModel
 {
     public const int PageSize = 25;
 
@@ -41,8 +42,9 @@ public sealed class IndexModel(IndexModel.Handler handler, GroupQueries groups, 
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!groups.CanManage)
-            return await groups.RecordersGroupAsync() is { } own ? RedirectToPage("Details", new { id = own }) : Forbid();
+        // A group recorder manages no group: they go straight to the one they keep.
+        if (!scope.Reaches(ResourceKind.Group, Access.Manage))
+            return await groups.FirstInScopeAsync() is { } own ? RedirectToPage("Details", new { id = own }) : Forbid();
         var today = DisplayDates.ThaiToday(clock);
         FiscalYearStart = await settings.FiscalYearStartOfAsync(today);
         Groups = await handler.ListAsync(new Filter(Search, Status, Dormant), today, FiscalYearStart, PageNumber);
@@ -51,7 +53,7 @@ public sealed class IndexModel(IndexModel.Handler handler, GroupQueries groups, 
 
     public sealed record Filter(string? Search, string? Status, bool DormantOnly);
 
-    public sealed class Handler(DbSession db)
+    public sealed class Handler(DbSession db, Scope scope)
     {
         private const string From = """
             FROM ProducerGroups g JOIN Villages v ON v.Id = g.VillageId JOIN Subdistricts s ON s.Id = v.SubdistrictId JOIN Districts d ON d.Id = s.DistrictId
@@ -63,8 +65,9 @@ public sealed class IndexModel(IndexModel.Handler handler, GroupQueries groups, 
                 WHERE e.GroupId = {group}.Id AND e.Kind = 'Sale' AND e.VoidedAt IS NULL AND e.EntryDate >= @DormantSince))
             """;
 
-        private static readonly string Where = $"""
-            WHERE (@Pattern IS NULL OR g.Name LIKE @Pattern OR g.Trade LIKE @Pattern OR v.NameTh LIKE @Pattern)
+        private string Where => $"""
+            WHERE {scope.Condition(ResourceKind.Group, "g.Id")}
+              AND (@Pattern IS NULL OR g.Name LIKE @Pattern OR g.Trade LIKE @Pattern OR v.NameTh LIKE @Pattern)
               AND (@Status IS NULL OR g.Status = @Status)
               AND (@DormantOnly = 0 OR {Dormant("g")})
             """;
@@ -83,6 +86,7 @@ public sealed class IndexModel(IndexModel.Handler handler, GroupQueries groups, 
                 filter.DormantOnly,
                 DormantSince = today.AddDays(-DormantAfterDays),
                 FiscalYearStart = fiscalYearStart,
+                ScopeUserId = scope.UserId,
                 Skip = skip,
                 Take = PageSize,
             };

@@ -1,4 +1,3 @@
-using Livelihood.Web.Features.Groups;
 using Livelihood.Web.Platform.Audit;
 using Livelihood.Web.Platform.Auth;
 using Livelihood.Web.Platform.Export;
@@ -16,7 +15,8 @@ namespace Livelihood.Web.Features.Ledger;
 /// row each, from the same <see cref="GroupFigures"/> the page shows. Audited, since it names members and their pay.
 /// </summary>
 [Authorize(Policy = Policies.SeeGroups)]
-public sealed class ExportModel(GroupFigureQueries figures, GroupQueries groups, AuditedWrites audited, TimeProvider clock,
+[Scope(ResourceKind.Group, "groupId")]
+public sealed class ExportModel(GroupFigureQueries figures, AuditedWrites audited, TimeProvider clock,
     IStringLocalizer<LedgerText> text) : PageModel
 {
     [FromRoute] public long GroupId { get; set; }
@@ -25,8 +25,6 @@ public sealed class ExportModel(GroupFigureQueries figures, GroupQueries groups,
     public async Task<IActionResult> OnGetAsync()
     {
         if (!ExportFile.IsFormat(Format)) return NotFound();
-        if (await groups.FindAsync(GroupId) is null) return NotFound();
-        if (!await groups.CanSeeAsync(GroupId)) return Forbid();
 
         var today = DisplayDates.ThaiToday(clock);
         var (from, to) = GroupFigureQueries.TwelveMonthsTo(today);

@@ -9,6 +9,7 @@ namespace Livelihood.Web.Features.Ledger;
 
 /// <summary>A group's whole ledger, newest first, voided entries struck through; each live entry can be voided.</summary>
 [Authorize(Policy = Policies.SeeGroups)]
+[Scope(ResourceKind.Group, "groupId")]
 public sealed class IndexModel(LedgerQueries ledger, GroupQueries groups) : PageModel
 {
     public const int PageSize = 30;
@@ -25,7 +26,6 @@ public sealed class IndexModel(LedgerQueries ledger, GroupQueries groups) : Page
     {
         var group = await groups.FindAsync(GroupId);
         if (group is null) return NotFound();
-        if (!await groups.CanSeeAsync(GroupId)) return Forbid();
         Group = group;
         if (!LedgerEntry.Kinds.Contains(Kind)) Kind = null;
         Entries = await ledger.ListAsync(GroupId, Kind, PageNumber, PageSize);

@@ -17,6 +17,7 @@ namespace Livelihood.Web.Features.Ledger;
 /// prefilled, the amount is worked out, and a double tap records one entry.
 /// </summary>
 [Authorize(Policy = Policies.SeeGroups)]
+[Scope(ResourceKind.Group, "groupId", Access.Change)]
 public sealed class RecordModel(LedgerQueries ledger, GroupQueries groups, AuditedWrites audited, DashboardAggregatesJob aggregates, CurrentUser user,
     TimeProvider clock, IStringLocalizer<LedgerText> text) : PageModel
 {
@@ -118,7 +119,6 @@ public sealed class RecordModel(LedgerQueries ledger, GroupQueries groups, Audit
     {
         var group = await groups.FindAsync(GroupId);
         if (group is null) return NotFound();
-        if (!await groups.CanSeeAsync(GroupId)) return Forbid();
         Group = group;
         Products = await ledger.ProductsAsync(GroupId);
         Members = await ledger.MembersAsync(GroupId);

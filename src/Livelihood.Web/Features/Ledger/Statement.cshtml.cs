@@ -14,6 +14,7 @@ namespace Livelihood.Web.Features.Ledger;
 /// Thai (the members' language), whatever language the recorder uses; one A4 page.
 /// </summary>
 [Authorize(Policy = Policies.SeeGroups)]
+[Scope(ResourceKind.Group, "groupId")]
 public sealed class StatementModel(GroupFigureQueries figures, GroupQueries groups, TimeProvider clock) : PageModel
 {
     public static readonly CultureInfo Thai = CultureInfo.GetCultureInfo("th-TH");
@@ -30,7 +31,6 @@ public sealed class StatementModel(GroupFigureQueries figures, GroupQueries grou
     public async Task<IActionResult> OnGetAsync()
     {
         if (await groups.FindAsync(GroupId) is not { } group) return NotFound();
-        if (!await groups.CanSeeAsync(GroupId)) return Forbid();
         Group = group;
         Today = DisplayDates.ThaiToday(clock);
         var day = DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) ? first : Today;

@@ -17,6 +17,7 @@ namespace Livelihood.Web.Features.Ledger;
 /// append-only, so this is the only change an entry ever gets, and it is audited.
 /// </summary>
 [Authorize(Policy = Policies.SeeGroups)]
+[Scope(ResourceKind.LedgerEntry, access: Access.Change)]
 public sealed class VoidModel(LedgerQueries ledger, GroupQueries groups, DbSession db, AuditedWrites audited, DashboardAggregatesJob aggregates,
     CurrentUser user, TimeProvider clock, IStringLocalizer<LedgerText> text) : PageModel
 {
@@ -54,7 +55,6 @@ public sealed class VoidModel(LedgerQueries ledger, GroupQueries groups, DbSessi
     private async Task<IActionResult?> LoadAsync()
     {
         if (await ledger.FindAsync(Id) is not { } entry) return NotFound();
-        if (!await groups.CanSeeAsync(entry.GroupId)) return Forbid();
         Entry = entry;
         GroupName = (await groups.FindAsync(entry.GroupId))!.Name;
         return null;

@@ -13,6 +13,7 @@ namespace Livelihood.Web.Features.Locations;
 /// The location picker's data as JSON (the lists below a choice) and adding a village under a subdistrict.
 /// </summary>
 [Authorize(Policy = Policies.RegisterPeople)]
+[Unscoped("the official list of places, and villages added under a subdistrict")]
 public sealed class IndexModel(LocationQueries locations, AuditedWrites audited, TimeProvider clock, IStringLocalizer<SharedText> text) : PageModel
 {
     public IActionResult OnGet() => NotFound();

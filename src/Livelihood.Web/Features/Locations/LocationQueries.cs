@@ -1,9 +1,10 @@
 using Livelihood.Data;
+using Livelihood.Web.Platform.Auth;
 
 namespace Livelihood.Web.Features.Locations;
 
 /// <summary>Provinces → districts → subdistricts (reference data) → villages (added by users).</summary>
-public sealed class LocationQueries(DbSession db)
+public sealed class LocationQueries(DbSession db, Scope scope)
 {
     public sealed record Option
     {
@@ -30,6 +31,12 @@ public sealed class LocationQueries(DbSession db)
     }
 
     public static string VillageLabel(int villageNumber, string name) => $"หมู่ {villageNumber} {name}";
+
+    /// <summary>Whether the user may register people or groups in the village (a field officer: in their districts).</summary>
+    public async Task<bool> MayPlaceInAsync(long villageId)
+        => await db.ExecuteScalarAsync<int>(
+            $"SELECT COUNT(1) FROM Villages v WHERE v.Id = @villageId AND {scope.VillageCondition("v.Id")}",
+            new { villageId, ScopeUserId = scope.UserId }) > 0;
 
     public Task<IReadOnlyList<Option>> ProvincesAsync()
         => db.QueryAsync<Option>("SELECT Id, NameTh AS Name FROM Provinces ORDER BY NameTh");

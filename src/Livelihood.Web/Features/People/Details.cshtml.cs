@@ -12,6 +12,7 @@ namespace Livelihood.Web.Features.People;
 
 /// <summary>A person's page: their details (sensitive ones masked unless allowed) and their consents (PDPA).</summary>
 [Authorize(Policy = Policies.SeePeople)]
+[Scope(ResourceKind.Person)]
 public sealed class DetailsModel(
     PeopleQueries people, DbSession db, AuditedWrites audited, CurrentUser user, TimeProvider clock,
     IStringLocalizer<PeopleText> text) : PageModel
@@ -76,7 +77,6 @@ public sealed class DetailsModel(
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync()) return NotFound();
-        if (!await people.CanSeeAsync(Id)) return Forbid();
         NewConsent = new ConsentInput
         {
             GivenBy = IsMinor ? "Guardian" : "Person",
@@ -86,10 +86,10 @@ public sealed class DetailsModel(
         return Page();
     }
 
+    [Scope(ResourceKind.Person, access: Access.Change)]
     public async Task<IActionResult> OnPostConsentAsync([Bind(Prefix = "NewConsent")] ConsentInput input)
     {
         if (!await LoadAsync()) return NotFound();
-        if (!CanEdit) return Forbid();
         NewConsent = input;
         if (input.GivenBy is not ("Person" or "Guardian")) ModelState.AddModelError("NewConsent.GivenBy", text["Choose who gave the consent."]);
         if (IsMinor && input.GivenBy != "Guardian")
@@ -116,10 +116,10 @@ public sealed class DetailsModel(
         return RedirectToPage(new { id = Id, saved = true });
     }
 
+    [Scope(ResourceKind.Person, access: Access.Change)]
     public async Task<IActionResult> OnPostWithdrawAsync(long consentId, int version, string? note)
     {
         if (!await LoadAsync()) return NotFound();
-        if (!CanEdit) return Forbid();
         if (Consents.All(c => c.Id != consentId || c.WithdrawnOn is not null)) return NotFound();
         var saved = await audited.UpdateAsync("Consents", consentId, version,
             new { WithdrawnOn = Today, WithdrawnNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim() }, "Withdraw");

@@ -14,6 +14,7 @@ namespace Livelihood.Web.Features.People;
 /// its field and the rest of the input is kept. A stale edit (someone saved the person meanwhile) is refused.
 /// </summary>
 [Authorize(Policy = Policies.RegisterPeople)]
+[Scope(ResourceKind.Person, access: Access.Change, Optional = true)]
 public sealed class EditModel(
     PeopleQueries people, LocationQueries locations, AuditedWrites audited, CurrentUser user, TimeProvider clock,
     IStringLocalizer<PeopleText> text) : PageModel
@@ -55,6 +56,8 @@ public sealed class EditModel(
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         foreach (var (field, message) in Input.Check(today, SensitiveVisible))
             ModelState.AddModelError($"Input.{field}", text[message]);
+        if (Input.VillageId is { } village && !await locations.MayPlaceInAsync(village))
+            ModelState.AddModelError("Input.VillageId", text["Choose a village in your districts."]);
         if (!ModelState.IsValid)
         {
             Picker = await LocationPicker.ForAsync(locations, Input.VillageId);

@@ -19,6 +19,7 @@ namespace Livelihood.Web.Features.People;
 [Authorize(Policy = Policies.RegisterPeople)]
 [RequestSizeLimit(UploadLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
+[Scope(ResourceKind.Import, access: Access.Change, Optional = true)]
 public sealed class ImportModel(
     ImportQueries imports, PeopleQueries people, CurrentUser user, TimeProvider clock, IBackgroundJobClient jobs, JobStorage jobStorage,
     IStringLocalizer<PeopleText> text, IStringLocalizer<SharedText> shared) : PageModel

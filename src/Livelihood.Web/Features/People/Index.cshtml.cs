@@ -1,23 +1,23 @@
-using Livelihood.Web.Platform.Export;
 using Dapper;
 using Livelihood.Data;
 using Livelihood.Web.Features.Locations;
-using Livelihood.Web.Platform.Audit;
 using Livelihood.Web.Platform.Auth;
 using Livelihood.Web.Platform.Paging;
-using Livelihood.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Localization;
 
 namespace Livelihood.Web.Features.People;
 
-/// <summary>The people registry: search, filters and paging, all in SQL, in a stable order (Thai name, then id).</summary>
+/// <summary>
+/// The people registry: search, filters and paging, all in SQL, in a stable order (Thai name, then id), of the people in
+/// the user's scope (a trainer: their cohorts' people; a field officer: their districts').
+/// </summary>
 [Authorize(Policy = Policies.SeePeople)]
+[Lists(ResourceKind.Person, Search = "Filter.Search")]
 public sealed class IndexModel(
-    IndexModel.Handler handler, TimeProvider clock, AuditedWrites audited, CurrentUser user, IStringLocalizer<PeopleText> text) : PageModel
+    IndexModel.Handler handler, TimeProvider clock, CurrentUser user, Scope scope) : PageModel
 {
     public const int PageSize = 25;
 
@@ -29,10 +29,6 @@ public sealed class IndexModel(
         public string? Sex { get; set; }
         public string? AgeBand { get; set; }
         public string? Status { get; set; }
-
-        /// <summary>Set for a trainer from who they are, never from the query: they see their cohorts' people only.</summary>
-        [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
-        public long? TrainerId { get; set; }
     }
 
     public record Row
@@ -75,70 +71,20 @@ public sealed class IndexModel(
     public IReadOnlyList<LocationQueries.Village> Villages { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
-    /// <summary>Who registers people may export the list (whoever else may come to see it does not).</summary>
-    public bool MayExport => user.Role is Roles.FieldOfficer or Roles.Manager or Roles.Admin;
+    /// <summary>Who registers people may import and export them (whoever else may come to see the list does not).</summary>
+    public bool MayExport => scope.Reaches(ResourceKind.Person, Access.Change);
 
-    /// <summary>Managers and admins may export the sensitive fields (ID number, ethnicity, vulnerability flags); no one else.</summary>
-    public bool MayExportSensitive => user.Role is Roles.Admin or Roles.Manager;
+    public bool MayExportSensitive => ExportModel.MayExportSensitive(user);
 
     public async Task OnGetAsync()
     {
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (IsTrainer) Filter.TrainerId = user.Id;
         People = await handler.ListAsync(Filter, Today, PageNumber);
         Districts = await handler.DistrictsWithPeopleAsync();
         Villages = Filter.DistrictId is { } district ? await handler.VillagesWithPeopleAsync(district) : [];
     }
 
-    /// <summary>
-    /// The list with its current filters as a CSV or XLSX file: the same query and order, without paging. The sensitive
-    /// fields only when a manager or admin ticks them; every export is in the audit log with its filters.
-    /// </summary>
-    public bool IsTrainer => user.Role == Roles.Trainer;
-
-    public async Task<IActionResult> OnGetExportAsync(string? format, bool sensitive)
-    {
-        if (!MayExport) return Forbid();
-        if (!ExportFile.IsFormat(format)) return NotFound();
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var withSensitive = sensitive && MayExportSensitive;
-        await audited.RecordAsync("Export", "People", 0, new { Format = format, Sensitive = withSensitive, Filters = Filter });
-
-        string[] headers =
-        [
-            text["Person number"], text["Full name (Thai)"], text["Full name (Latin letters)"], text["Nickname"], text["Sex"],
-            text["Birth date"], text["Birth year"], text["Age"], text["Village"], text["Subdistrict"], text["District"], text["Phone"],
-            text["Citizenship status"], text["Education"], text["Guardian's name"], text["Guardian's relation"], text["Guardian's phone"],
-            text["Status"], text["Data consent"],
-        ];
-        if (withSensitive) headers = [.. headers, text["ID card number"], text["Ethnicity"], text["Vulnerability flags"]];
-        var file = await ExportFile.WriteAsync(format!, headers, Values(handler.ExportAsync(Filter, Today, withSensitive), withSensitive), "People");
-        return File(file, ExportFile.ContentType(format!), $"people-{Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}.{format}");
-    }
-
-    private async IAsyncEnumerable<object?[]> Values(IAsyncEnumerable<ExportRow> rows, bool withSensitive)
-    {
-        string? Coded(string? code) => string.IsNullOrEmpty(code) ? null : text[code].Value;
-        await foreach (var p in rows)
-        {
-            object?[] values =
-            [
-                p.Id, p.FullNameTh, p.FullNameLatin, p.Nickname, Coded(p.Sex), p.BirthDate, p.BirthYear, PersonAge.On(Today, p.BirthDate, p.BirthYear),
-                p.VillageLabel, p.SubdistrictName, p.DistrictName, p.Phone, Coded(p.CitizenshipStatus), Coded(p.Education),
-                p.GuardianName, p.GuardianRelation, p.GuardianPhone, Coded(p.Status), p.HasDataConsent ? text["Given"].Value : text["Not given"].Value,
-            ];
-            if (withSensitive)
-            {
-                var flags = Vulnerabilities.Split(p.VulnerabilityFlags)
-                    .Select(code => Vulnerabilities.All.FirstOrDefault(v => v.Code == code).Text ?? code)
-                    .Select(label => text[label].Value);
-                values = [.. values, p.IdNumber, p.Ethnicity, string.Join(", ", flags) is { Length: > 0 } joined ? joined : null];
-            }
-            yield return values;
-        }
-    }
-
-    public sealed class Handler(DbSession db, IMemoryCache cache)
+    public sealed class Handler(DbSession db, IMemoryCache cache, Scope scope)
     {
         /// <summary>The list's order: the export uses it too, so a file lists people exactly as the pages do.</summary>
         private const string OrderBy = "ORDER BY p.FullNameTh, p.Id";
@@ -181,7 +127,7 @@ public sealed class IndexModel(
             When(filter.VillageId is not null, "p.VillageId = @VillageId", new { filter.VillageId });
             When(!string.IsNullOrEmpty(filter.Sex), "p.Sex = @Sex", new { filter.Sex });
             When(!string.IsNullOrEmpty(filter.Status), "p.Status = @Status", new { filter.Status });
-            When(filter.TrainerId is not null, PeopleQueries.TrainerSeesSql, new { filter.TrainerId });
+            When(!scope.ReachesAll(ResourceKind.Person, Access.Read), scope.Condition(ResourceKind.Person, "p.Id"), new { ScopeUserId = scope.UserId });
             if (PersonAge.Bands.Any(b => b.Code == filter.AgeBand))
             {
                 var (bornFrom, bornTo, yearFrom, yearTo) = PersonAge.BirthRange(filter.AgeBand!, today);

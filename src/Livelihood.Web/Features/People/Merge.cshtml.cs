@@ -14,6 +14,7 @@ namespace Livelihood.Web.Features.People;
 /// survivor, then the duplicate is removed, all in one transaction and in the audit log.
 /// </summary>
 [Authorize(Policy = Policies.ManagerOrAdmin)]
+[Unscoped("managers and admins only (its policy), who reach every person: merges two records typed in by number")]
 public sealed class MergeModel(PeopleQueries people, DbSession db, AuditedWrites audited, IStringLocalizer<PeopleText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? Survivor { get; set; }

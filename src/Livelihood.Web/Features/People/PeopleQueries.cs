@@ -5,7 +5,7 @@ using Livelihood.Web.Platform.Auth;
 namespace Livelihood.Web.Features.People;
 
 /// <summary>The person record and who may see its sensitive fields: shared by the people pages.</summary>
-public sealed class PeopleQueries(DbSession db, CurrentUser user)
+public sealed class PeopleQueries(DbSession db, CurrentUser user, Scope scope)
 {
     public sealed record Person
     {
@@ -60,19 +60,8 @@ public sealed class PeopleQueries(DbSession db, CurrentUser user)
             WHERE p.Id = @id
             """, new { id });
 
-    /// <summary>Trainers see only the people enrolled (now or before) in the cohorts they teach.</summary>
-    public const string TrainerSeesSql = """
-        EXISTS (SELECT 1 FROM Enrollments te JOIN UserScopes ts ON ts.ScopeKind = 'Cohort' AND ts.ScopeId = te.CohortId
-                WHERE te.PersonId = p.Id AND ts.UserId = @TrainerId)
-        """;
-
-    public bool CanEdit => user.Role is Roles.FieldOfficer or Roles.Manager or Roles.Admin;
-
-    /// <summary>Whether the signed-in user may open this person's page at all.</summary>
-    public async Task<bool> CanSeeAsync(long personId)
-        => user.Role != Roles.Trainer
-           || await db.ExecuteScalarAsync<int>($"SELECT COUNT(1) FROM People p WHERE p.Id = @personId AND {TrainerSeesSql}",
-               new { personId, TrainerId = user.Id }) > 0;
+    /// <summary>Whether the user changes people (registers, edits, records consents): not a trainer, who only reads.</summary>
+    public bool CanEdit => scope.Reaches(ResourceKind.Person, Access.Change);
 
     /// <summary>
     /// ID number, vulnerability flags and ethnicity are for managers and admins, and for the field officer who
@@ -90,17 +79,24 @@ public sealed class PeopleQueries(DbSession db, CurrentUser user)
         public string VillageName { get; init; } = "";
         public string Reason { get; init; } = "";
         public string VillageLabel => LocationQueries.VillageLabel(VillageNumber, VillageName);
+
+        /// <summary>Whether the user may be told who this is: they may see the person (and, for an ID number, the ID).</summary>
+        public bool Named { get; init; }
     }
+
+    public const string SameIdNumber = "SameIdNumber";
 
     /// <summary>
     /// People who may be the one being registered: the same ID number anywhere (ID numbers are national), or in the
-    /// same subdistrict the same name and birth year, or the same phone.
+    /// same subdistrict the same name and birth year, or the same phone. A match the user may not see is not named
+    /// (<see cref="PossibleDuplicate.Named"/>): the page says only that such a person exists.
     /// </summary>
-    public Task<IReadOnlyList<PossibleDuplicate>> PossibleDuplicatesAsync(
+    public async Task<IReadOnlyList<PossibleDuplicate>> PossibleDuplicatesAsync(
         string fullNameTh, int birthYear, string? phone, string? idNumber, long villageId)
-        => db.QueryAsync<PossibleDuplicate>(
-            """
-            SELECT p.Id, p.FullNameTh, v.VillageNumber, v.NameTh AS VillageName,
+        => (await db.QueryAsync<Duplicate>(
+            $"""
+            SELECT p.Id, p.FullNameTh, v.VillageNumber, v.NameTh AS VillageName, p.RegisteredByUserId,
+                   CASE WHEN {scope.Condition(ResourceKind.Person, "p.Id")} THEN 1 ELSE 0 END AS InScope,
                    CASE WHEN p.IdNumber = @idNumber THEN 'SameIdNumber'
                         WHEN p.FullNameTh = @fullNameTh AND p.BirthYear = @birthYear THEN 'SameNameAndBirthYear'
                         ELSE 'SamePhone' END AS Reason
@@ -110,5 +106,22 @@ public sealed class PeopleQueries(DbSession db, CurrentUser user)
                OR (v.SubdistrictId = (SELECT SubdistrictId FROM Villages WHERE Id = @villageId)
                    AND ((p.FullNameTh = @fullNameTh AND p.BirthYear = @birthYear) OR p.Phone = @phone))
             ORDER BY p.FullNameTh, p.Id
-            """, new { fullNameTh, birthYear, phone, idNumber, villageId });
+            """, new { fullNameTh, birthYear, phone, idNumber, villageId, ScopeUserId = scope.UserId }))
+            .Select(d => new PossibleDuplicate
+            {
+                Id = d.Id, FullNameTh = d.FullNameTh, VillageNumber = d.VillageNumber, VillageName = d.VillageName, Reason = d.Reason,
+                Named = d.InScope && (d.Reason != SameIdNumber || CanSeeSensitive(d.RegisteredByUserId)),
+            })
+            .ToList();
+
+    private sealed record Duplicate
+    {
+        public long Id { get; init; }
+        public string FullNameTh { get; init; } = "";
+        public int VillageNumber { get; init; }
+        public string VillageName { get; init; } = "";
+        public long RegisteredByUserId { get; init; }
+        public bool InScope { get; init; }
+        public string Reason { get; init; } = "";
+    }
 }

@@ -17,6 +17,7 @@ namespace Livelihood.Web.Features.Sessions;
 /// managers and admins, and for the cohort's own trainers. Each change is audited and checks the session's Version.
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCohorts)]
+[Scope(ResourceKind.Cohort, "cohortId")]
 public sealed class IndexModel(
     CohortQueries cohorts, SessionQueries sessions, AuditedWrites audited, DashboardAggregatesJob aggregates, TimeProvider clock,
     IStringLocalizer<SessionsText> text) : PageModel
@@ -90,6 +91,7 @@ public sealed class IndexModel(
         return Page();
     }
 
+    [Scope(ResourceKind.Cohort, "cohortId", Access.Change)]
     public async Task<IActionResult> OnPostAddAsync([Bind(Prefix = "Add")] AddInput input)
     {
         if (await LoadAsync() is { } refused) return refused;
@@ -121,6 +123,7 @@ public sealed class IndexModel(
         return RedirectToPage(new { cohortId = CohortId, done = "added", added = 1 });
     }
 
+    [Scope(ResourceKind.Cohort, "cohortId", Access.Change)]
     public async Task<IActionResult> OnPostGenerateAsync([Bind(Prefix = "Generate")] GenerateInput input)
     {
         if (await LoadAsync() is { } refused) return refused;
@@ -172,6 +175,7 @@ public sealed class IndexModel(
         return RedirectToPage(new { cohortId = CohortId, done = "generated", added, skipped = result.Slots.Count - added });
     }
 
+    [Scope(ResourceKind.Cohort, "cohortId", Access.Change)]
     public async Task<IActionResult> OnPostRescheduleAsync(long sessionId, int version, DateOnly? date, string? startTime)
     {
         if (await LoadAsync() is { } refused) return refused;
@@ -198,6 +202,7 @@ public sealed class IndexModel(
         return await ChangeAsync(session, version, new { SessionDate = date!.Value, StartTime = SessionSchedule.Format(start!.Value) }, "Reschedule", "rescheduled");
     }
 
+    [Scope(ResourceKind.Cohort, "cohortId", Access.Change)]
     public async Task<IActionResult> OnPostCancelAsync(long sessionId, int version)
     {
         if (await LoadAsync() is { } refused) return refused;
@@ -209,6 +214,7 @@ public sealed class IndexModel(
         return await ChangeAsync(session, version, new { Status = SessionStatus.Cancelled }, "Cancel", "cancelled");
     }
 
+    [Scope(ResourceKind.Cohort, "cohortId", Access.Change)]
     public async Task<IActionResult> OnPostHeldAsync(long sessionId, int version)
     {
         if (await LoadAsync() is { } refused) return refused;
@@ -236,12 +242,11 @@ public sealed class IndexModel(
         return Page();
     }
 
-    /// <summary>Loads the cohort and its sessions; returns the answer to send instead when it is missing or not this user's.</summary>
+    /// <summary>Loads the cohort (found in the user's scope by the scope filter) and its sessions.</summary>
     private async Task<IActionResult?> LoadAsync()
     {
         var cohort = await cohorts.FindAsync(CohortId);
         if (cohort is null) return NotFound();
-        if (!await cohorts.CanWorkOnAsync(CohortId)) return Forbid();
         Cohort = cohort;
         Sessions = await sessions.ListAsync(CohortId);
         Locked = cohort.Status switch

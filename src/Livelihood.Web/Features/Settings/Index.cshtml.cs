@@ -2,6 +2,7 @@ using Livelihood.Web.Platform.Audit;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Livelihood.Data;
+using Livelihood.Web.Platform.Auth;
 using Livelihood.Web.Platform.Jobs;
 using Livelihood.Web.Platform.Settings;
 using Livelihood.Web.Resources;
@@ -12,6 +13,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Livelihood.Web.Features.Settings;
 
 /// <summary>Organisation settings, for managers and admins. Later features add their settings here.</summary>
+[Unscoped("organisation settings, no one's record")]
 public sealed class IndexModel(AppSettings settings, IStringLocalizer<AdminText> text) : PageModel
 {
     /// <summary>The settings this form edits (each a row of the Settings table).</summary>

@@ -14,6 +14,9 @@ public static class AuthSetup
         var services = builder.Services;
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<Scope>();
+        foreach (var kind in Enum.GetValues<ResourceKind>())
+            services.AddScoped<IAuthorizationHandler>(provider => new ScopeHandler(kind, provider.GetRequiredService<DbSession>()));
         services.AddScoped<UserAccounts>();
         services.AddSingleton<FirstRunState>();
 

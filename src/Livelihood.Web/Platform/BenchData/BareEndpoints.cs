@@ -1,5 +1,4 @@
 using Livelihood.Web.Features.Attendance;
-using Livelihood.Web.Features.Cohorts;
 using Livelihood.Web.Features.Dashboard;
 using Livelihood.Web.Features.FollowUps;
 using Livelihood.Web.Platform.Auth;
@@ -19,8 +18,8 @@ public static class BareEndpoints
     public static void MapBareEndpointsWhenBenchmarking(this WebApplication app)
     {
         if (!app.Configuration.GetValue<bool>(Switch)) return;
-        app.MapGet("/bench/roster/{sessionId:long}", RosterAsync).RequireAuthorization(Policies.WorkOnCohorts);
-        app.MapGet("/bench/dashboard", DashboardAsync).RequireAuthorization(Policies.SeeDashboard);
+        app.MapGet("/bench/roster/{sessionId:long}", RosterAsync).RequireAuthorization(Policies.WorkOnCohorts).WithScope(ResourceKind.Session, "sessionId");
+        app.MapGet("/bench/dashboard", DashboardAsync).RequireAuthorization(Policies.SeeDashboard).WithMetadata(new ListsAttribute(ResourceKind.Person));
     }
 
     /// <summary>
@@ -29,22 +28,20 @@ public static class BareEndpoints
     /// field officer's limit to their districts. Live=true computes them from the rows even when they are kept: what
     /// the first view of a period costs, and each count of it again.
     /// </summary>
-    private static async Task<IResult> DashboardAsync(DashboardQueries queries, CurrentUser user, TimeProvider clock, DateOnly? from, DateOnly? to,
-        bool? live)
+    private static async Task<IResult> DashboardAsync(DashboardQueries queries, CurrentUser user, Scope scope, TimeProvider clock, DateOnly? from,
+        DateOnly? to, bool? live)
     {
         var (periodFrom, periodTo) = await queries.PeriodAskedAsync(from, to, FollowUpQueries.ThaiToday(clock));
-        var filter = new DashboardQueries.Filter { OfficerId = user.Role == Roles.FieldOfficer ? user.Id : null };
+        var filter = new DashboardQueries.Filter { OfficerId = scope.ReachesAll(ResourceKind.Person, Access.Read) ? null : user.Id };
         return Results.Json(live == true
             ? await queries.ComputeLiveAsync(periodFrom, periodTo, filter, DashboardQueries.Dimensions.None)
             : await queries.ComputeAsync(periodFrom, periodTo, filter, DashboardQueries.Dimensions.None, recentIsEnough: true));
     }
 
-    /// <summary>The roster page's data (Features/Attendance/Roster), with its checks: 404 unknown, 403 not the trainer's.</summary>
-    private static async Task<IResult> RosterAsync(long sessionId, RosterQueries roster, CohortQueries cohorts)
+    /// <summary>The roster page's data (Features/Attendance/Roster), with the page's scope: 404 unknown, 403 not the trainer's.</summary>
+    private static async Task<IResult> RosterAsync(long sessionId, RosterQueries roster)
     {
-        var session = await roster.SessionAsync(sessionId);
-        if (session is null) return Results.NotFound();
-        if (!await cohorts.CanWorkOnAsync(session.CohortId)) return Results.Forbid();
+        var session = (await roster.SessionAsync(sessionId))!;
         var view = await roster.ViewAsync(session);
         return Results.Json(new { session, view.Rows, view.Rates });
     }

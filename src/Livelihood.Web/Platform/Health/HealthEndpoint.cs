@@ -1,5 +1,6 @@
 using System.Reflection;
 using Livelihood.Data;
+using Livelihood.Web.Platform.Auth;
 
 namespace Livelihood.Web.Platform.Health;
 
@@ -35,5 +36,5 @@ public static class HealthEndpoint
                     database = new { provider = factory.Provider.ToString(), status = "Unreachable" },
                 }, statusCode: 503);
             }
-        }).AllowAnonymous();
+        }).AllowAnonymous().WithMetadata(new UnscopedAttribute("the app's own health, no one's record"));
 }

@@ -48,7 +48,7 @@ public static class HangfireSetup
         {
             DashboardTitle = "Livelihood jobs",
             AppPath = "/",
-        });
+        }).WithMetadata(new UnscopedAttribute("admins only (its policy): the background jobs"));
 
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<DatabaseHousekeeping>(DatabaseHousekeeping.JobId, job => job.RunAsync(), Cron.Daily(20)); // 03:00 in Thailand

@@ -27,18 +27,28 @@ public sealed class EnrollmentTests(DatabaseProvider provider) : AppFixture(prov
             VALUES (@code, @_course, '2026-11-01', '2027-01-31', @capacity, @status, @now)
             """, new { code, _course, capacity, status, now = App.Clock.Now.UtcDateTime }));
 
-    private Task<long> PersonAsync(string name)
+    private Task<long> PersonAsync(string name, string? idNumber = null, string? nickname = null)
         => App.QueryAsync(async db => await db.InsertAsync(
             """
-            INSERT INTO People (FullNameTh, Sex, BirthYear, VillageId, CitizenshipStatus, Status, RegisteredByUserId, CreatedAt)
-            VALUES (@name, 'Female', 1995, @_village, 'None', 'Active', (SELECT MIN(Id) FROM Users), @now)
-            """, new { name, _village, now = App.Clock.Now.UtcDateTime }));
+            INSERT INTO People (FullNameTh, Nickname, Sex, BirthYear, VillageId, CitizenshipStatus, IdNumber, Status, RegisteredByUserId, CreatedAt)
+            VALUES (@name, @nickname, 'Female', 1995, @_village, @Citizenship, @idNumber, 'Active', (SELECT MIN(Id) FROM Users), @now)
+            """, new { name, nickname, _village, Citizenship = idNumber is null ? "None" : "ThaiId", idNumber, now = App.Clock.Now.UtcDateTime }));
 
-    private static Task<HttpResponseMessage> EnrollAsync(HttpClient client, long cohort, long person, bool overrideCapacity = false)
+    /// <summary>Posts the enroll form as the page does; a trainer's walk-in is posted with the ID number searched for.</summary>
+    private static Task<HttpResponseMessage> EnrollAsync(HttpClient client, long cohort, long person, bool overrideCapacity = false, string? search = null)
     {
         var form = new Dictionary<string, string> { ["personId"] = person.ToString(), ["enrolledOn"] = "2026-11-02" };
         if (overrideCapacity) form["overrideCapacity"] = "true";
-        return client.PostFormAsync($"/Cohorts/Enroll/{cohort}", form);
+        var query = search is null ? "" : $"?search={Uri.EscapeDataString(search)}";
+        return client.PostFormAsync($"/Cohorts/Enroll/{cohort}{query}", form);
+    }
+
+    private async Task<HttpClient> TrainerOfAsync(long cohort)
+    {
+        var trainerEmail = await App.CreateUserAsync(Roles.Trainer);
+        await App.QueryAsync(db => db.ExecuteAsync(
+            "INSERT INTO UserScopes (UserId, ScopeKind, ScopeId) SELECT Id, 'Cohort', @cohort FROM Users WHERE Email = @trainerEmail", new { cohort, trainerEmail }));
+        return await App.SignInAsync(trainerEmail);
     }
 
     private Task<int> CountAsync(string where, object args)
@@ -77,15 +87,11 @@ public sealed class EnrollmentTests(DatabaseProvider provider) : AppFixture(prov
     public async Task A_full_cohort_refuses_a_trainer_and_takes_a_managers_override()
     {
         var cohort = await CohortAsync("MUS-2569-01", 1);
-        var trainerEmail = await App.CreateUserAsync(Roles.Trainer);
-        await App.QueryAsync(db => db.ExecuteAsync(
-            "INSERT INTO UserScopes (UserId, ScopeKind, ScopeId) SELECT Id, 'Cohort', @cohort FROM Users WHERE Email = @trainerEmail", new { cohort, trainerEmail }));
-        var trainer = App.Browser();
-        await trainer.PostFormAsync("/Account/SignIn", new() { ["Input.Email"] = trainerEmail, ["Input.Password"] = TestApp.Password });
-        await EnrollAsync(trainer, cohort, await PersonAsync("คนแรก"));
+        var trainer = await TrainerOfAsync(cohort);
+        await EnrollAsync(trainer, cohort, await PersonAsync("คนแรก", "1101700207030"), search: "1101700207030");
 
-        var second = await PersonAsync("คนที่สอง");
-        var refused = await EnrollAsync(trainer, cohort, second, overrideCapacity: true);
+        var second = await PersonAsync("คนที่สอง", "3100600012346");
+        var refused = await EnrollAsync(trainer, cohort, second, overrideCapacity: true, search: "3-1006-00012-34-6");
         Assert.That(await refused.Content.ReadAsStringAsync(), Does.Contain("รุ่นนี้เต็มแล้ว"), "a trainer cannot override");
 
         var manager = await App.SignedInAsync(Roles.Manager);
@@ -169,5 +175,64 @@ public sealed class EnrollmentTests(DatabaseProvider provider) : AppFixture(prov
 
         Assert.That(html, Does.Contain("กรุณาเลือกรุ่นอื่นของหลักสูตรเดียวกันที่ยังเปิดอยู่"));
         Assert.That(await CountAsync("CohortId = @to", new { to }), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_trainer_finds_only_their_cohorts_people_by_name_and_a_walk_in_only_by_the_exact_id_number()
+    {
+        var cohort = await CohortAsync("MUS-2569-01", 20);
+        var earlier = await CohortAsync("MUS-2568-01", 20, "Completed");
+        var trainer = await TrainerOfAsync(cohort);
+        await App.QueryAsync(db => db.ExecuteAsync(
+            "INSERT INTO UserScopes (UserId, ScopeKind, ScopeId) SELECT UserId, 'Cohort', @earlier FROM UserScopes WHERE ScopeId = @cohort", new { cohort, earlier }));
+        var former = await PersonAsync("นางสาวบัวคำ ศิษย์เก่า");
+        await App.QueryAsync(db => db.ExecuteAsync(
+            "INSERT INTO Enrollments (CohortId, PersonId, EnrolledOn, Status, CreatedAt) VALUES (@earlier, @former, '2025-11-01', 'Completed', @now)",
+            new { earlier, former, now = App.Clock.Now.UtcDateTime }));
+        var walkIn = await PersonAsync("เด็กหญิงบัวคำ ไม่รู้จัก", "1101700207030", nickname: "แป้ง");
+
+        var byName = await trainer.GetStringAsync($"/Cohorts/Enroll/{cohort}?search=บัวคำ");
+        Assert.That(byName, Does.Contain("นางสาวบัวคำ ศิษย์เก่า"), "a person of the trainer's own cohorts");
+        Assert.That(byName, Does.Not.Contain("ไม่รู้จัก"), "nobody else of the registry");
+        var byPhoneOrPart = await trainer.GetStringAsync($"/Cohorts/Enroll/{cohort}?search=1101700");
+        Assert.That(byPhoneOrPart, Does.Not.Contain("แป้ง").And.Not.Contain("ไม่รู้จัก"), "part of an ID number finds nobody");
+
+        var byId = await trainer.GetStringAsync($"/Cohorts/Enroll/{cohort}?search=1-1017-00207-03-0");
+        Assert.That(byId, Does.Contain("แป้ง").And.Not.Contain("ไม่รู้จัก").And.Not.Contain("บ้านดอกคำใต้"),
+            "a walk-in found by the exact ID number shows only nickname and birth year");
+
+        var withoutId = await EnrollAsync(trainer, cohort, walkIn);
+        Assert.That(withoutId.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "an id posted without the person's ID number");
+        Assert.That(await CountAsync("PersonId = @walkIn", new { walkIn }), Is.EqualTo(0));
+        Assert.That((await EnrollAsync(trainer, cohort, walkIn, search: "1101700207030")).StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(await CountAsync("PersonId = @walkIn AND CohortId = @cohort", new { walkIn, cohort }), Is.EqualTo(1));
+        Assert.That(await trainer.GetStringAsync($"/People/Details/{walkIn}"), Does.Contain("ไม่รู้จัก"), "enrolled: now one of the trainer's people");
+    }
+
+    [Test]
+    public async Task A_trainer_transfers_only_into_a_cohort_they_teach()
+    {
+        var cohort = await CohortAsync("MUS-2569-01", 20);
+        var theirs = await CohortAsync("MUS-2569-02", 20);
+        var notTheirs = await CohortAsync("MUS-2569-03", 20);
+        var trainer = await TrainerOfAsync(cohort);
+        await App.QueryAsync(db => db.ExecuteAsync(
+            "INSERT INTO UserScopes (UserId, ScopeKind, ScopeId) SELECT UserId, 'Cohort', @theirs FROM UserScopes WHERE ScopeId = @cohort", new { cohort, theirs }));
+        var manager = await App.SignedInAsync(Roles.Manager);
+        await EnrollAsync(manager, cohort, await PersonAsync("นางสาวย้าย รุ่น"));
+        var enrollment = await App.QueryAsync(db => db.QuerySingleAsync<long>("SELECT Id FROM Enrollments"));
+
+        var page = await trainer.GetStringAsync($"/Cohorts/Enrollment/{enrollment}");
+        Assert.That(page, Does.Contain("MUS-2569-02").And.Not.Contain("MUS-2569-03"), "only the trainer's cohorts are offered");
+        Dictionary<string, string> Transfer(long to) => new()
+        {
+            ["Transfer.ToCohortId"] = to.ToString(), ["Transfer.On"] = "2026-11-20", ["version"] = "1",
+        };
+        var refused = await trainer.PostFormAsync($"/Cohorts/Enrollment/{enrollment}?handler=Transfer", Transfer(notTheirs), $"/Cohorts/Enrollment/{enrollment}");
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(await CountAsync("CohortId = @notTheirs", new { notTheirs }), Is.EqualTo(0));
+        var moved = await trainer.PostFormAsync($"/Cohorts/Enrollment/{enrollment}?handler=Transfer", Transfer(theirs), $"/Cohorts/Enrollment/{enrollment}");
+        Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(await CountAsync("CohortId = @theirs", new { theirs }), Is.EqualTo(1));
     }
 }

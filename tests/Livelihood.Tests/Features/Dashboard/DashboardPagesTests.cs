@@ -19,16 +19,7 @@ public sealed partial class DashboardPagesTests(DatabaseProvider provider) : App
         return match.Groups[1].Value;
     }
 
-    private async Task<HttpClient> OfficerAsync(params long[] districts)
-    {
-        var email = await App.CreateUserAsync(Roles.FieldOfficer);
-        var id = await App.QueryAsync(db => db.QuerySingleAsync<long>("SELECT Id FROM Users WHERE Email = @email", new { email }));
-        foreach (var district in districts)
-            await App.QueryAsync(db => db.ExecuteAsync("INSERT INTO UserScopes (UserId, ScopeKind, ScopeId) VALUES (@id, 'District', @district)", new { id, district }));
-        var client = App.Browser();
-        await client.PostFormAsync("/Account/SignIn", new() { ["Input.Email"] = email, ["Input.Password"] = TestApp.Password });
-        return client;
-    }
+    private async Task<HttpClient> OfficerAsync(params long[] districts) => (await App.SignedInOfficerAsync(districts)).Client;
 
     [Test]
     public async Task A_manager_sees_every_indicator_as_a_tile_and_the_split_as_tables()

@@ -38,7 +38,7 @@ public sealed partial class ExportJobTests(DatabaseProvider provider) : AppFixtu
             // Ann 3, Dao 1, Fon 2: the six follow-ups of women due in the year, as the dashboard counts them.
             Assert.That(rows.Select(r => r[0]), Is.EqualTo(new[] { "Ann", "Ann", "Ann", "Dao", "Fon", "Fon" }));
             Assert.That(rows.Select(r => r[4]), Is.EqualTo(new[] { "ใช่", "ใช่", "ไม่ใช่", "ไม่ใช่", "ไม่ใช่", "ใช่" }), "done on time");
-            Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "another user's export");
+            Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "another user's export: out of scope");
         });
     }
 

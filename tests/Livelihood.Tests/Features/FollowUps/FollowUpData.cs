@@ -70,16 +70,7 @@ internal sealed class FollowUpData
             "SELECT Id, EnrollmentId, Kind, DueOn, Status, TotalIncomeSatang, SkillIncomeSatang, DoneOn, MissedReason FROM FollowUps ORDER BY EnrollmentId, DueOn, Id"));
 
     /// <summary>A field officer with these districts, signed in; returns the client and the user id.</summary>
-    public async Task<(HttpClient Client, long UserId)> OfficerAsync(params long[] districts)
-    {
-        var email = await _app.CreateUserAsync(Roles.FieldOfficer);
-        var id = await _app.QueryAsync(db => db.QuerySingleAsync<long>("SELECT Id FROM Users WHERE Email = @email", new { email }));
-        foreach (var district in districts)
-            await _app.QueryAsync(db => db.ExecuteAsync("INSERT INTO UserScopes (UserId, ScopeKind, ScopeId) VALUES (@id, 'District', @district)", new { id, district }));
-        var client = _app.Browser();
-        await client.PostFormAsync("/Account/SignIn", new() { ["Input.Email"] = email, ["Input.Password"] = TestApp.Password });
-        return (client, id);
-    }
+    public Task<(HttpClient Client, long UserId)> OfficerAsync(params long[] districts) => _app.SignedInOfficerAsync(districts);
 
     public Task<(int Added, int Removed)> ScheduleAsync(long? cohort = null)
         => _app.WithServicesAsync(s => s.GetRequiredService<ScheduleFollowUpsJob>().ScheduleAsync(cohort));

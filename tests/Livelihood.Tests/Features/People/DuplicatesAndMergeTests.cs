@@ -53,6 +53,37 @@ public sealed class DuplicatesAndMergeTests(DatabaseProvider provider) : AppFixt
     }
 
     [Test]
+    public async Task A_duplicate_id_number_is_named_only_to_who_may_see_the_person_and_their_id()
+    {
+        var registrar = await App.SignedInAsync(Roles.FieldOfficer); // works in every district
+        await registrar.PostFormAsync("/People/Edit", Form("นางสาวมาลี ใจดี", _otherSubdistrictVillage, "0811111111", "1101700207030"));
+        var (elsewhere, _) = await App.SignedInOfficerAsync(5605); // the village above is in Mueang Chiang Rai, 5701
+        var (sameDistrict, _) = await App.SignedInOfficerAsync(5701);
+
+        foreach (var (officer, why) in new[] { (elsewhere, "a person outside the officer's districts"), (sameDistrict, "an ID the officer may not see") })
+        {
+            var village = officer == elsewhere ? _village : _otherSubdistrictVillage;
+            var html = await (await officer.PostFormAsync("/People/Edit", Form("นางสาวมาลา ใจงาม", village, "0899999999", "1101700207030"))).Content.ReadAsStringAsync();
+            Assert.That(html, Does.Contain("มีคนลงทะเบียนด้วยเลขบัตรนี้แล้ว โปรดสอบถามผู้จัดการ"), why);
+            Assert.That(html, Does.Not.Contain("นางสาวมาลี ใจดี").And.Not.Contain("/People/Details/"), why);
+        }
+        var manager = await App.SignedInAsync(Roles.Manager);
+        var named = await (await manager.PostFormAsync("/People/Edit", Form("นางสาวมาลา ใจงาม", _village, "0899999999", "1101700207030"))).Content.ReadAsStringAsync();
+        Assert.That(named, Does.Contain("นางสาวมาลี ใจดี").And.Contain("เลขบัตรเดียวกัน"), "a manager sees who it is");
+        Assert.That(await PeopleCountAsync(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task An_officer_registers_people_only_in_their_districts()
+    {
+        var (officer, _) = await App.SignedInOfficerAsync(5605);
+        var outside = await officer.PostFormAsync("/People/Edit", Form("นางสาวมาลี ใจดี", _otherSubdistrictVillage, "0811111111", ""));
+        Assert.That(await outside.Content.ReadAsStringAsync(), Does.Contain("เลือกหมู่บ้านในอำเภอที่คุณดูแล"));
+        Assert.That(await PeopleCountAsync(), Is.EqualTo(0));
+        Assert.That((await officer.PostFormAsync("/People/Edit", Form("นางสาวมาลี ใจดี", _village, "0811111111", ""))).StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+    }
+
+    [Test]
     public async Task The_same_name_and_year_in_another_subdistrict_is_not_a_duplicate()
     {
         var officer = await App.SignedInAsync(Roles.FieldOfficer);

@@ -47,7 +47,7 @@ public sealed partial class ExportTests(DatabaseProvider provider) : AppFixture(
 
     private static async Task<ImportFile.Table> ExportAsync(HttpClient client, string query)
     {
-        var response = await client.GetAsync("/People?handler=Export&" + query);
+        var response = await client.GetAsync("/People/Export?" + query);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var format = query.Contains("format=xlsx") ? "xlsx" : "csv";
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo(format == "csv" ? "text/csv" : ExportFile.XlsxContentType));
@@ -134,7 +134,7 @@ public sealed partial class ExportTests(DatabaseProvider provider) : AppFixture(
     public async Task An_exported_file_reads_back_through_the_import_with_every_column_recognised()
     {
         var manager = await App.SignedInAsync(Roles.Manager);
-        var response = await manager.GetAsync("/People?handler=Export&format=xlsx&sensitive=true&Filter.Sex=Male");
+        var response = await manager.GetAsync("/People/Export?format=xlsx&sensitive=true&Filter.Sex=Male");
         var id = await ImportTests.UploadedAsync(manager, await response.Content.ReadAsByteArrayAsync(), "people.xlsx");
         await ImportTests.MapAsGuessedAsync(manager, id);
 
@@ -155,10 +155,10 @@ public sealed partial class ExportTests(DatabaseProvider provider) : AppFixture(
 
         var html = await officer.GetStringAsync("/People?Filter.Sex=Female&Filter.Search=" + Uri.EscapeDataString("คนที่"));
 
-        Assert.That(html, Does.Contain("name=\"handler\" value=\"Export\""));
+        Assert.That(html, Does.Contain("action=\"/People/Export\""));
         Assert.That(html, Does.Contain("name=\"Filter.Sex\" value=\"Female\"").And.Contain("name=\"Filter.Search\" value=\"คนที่\""));
         Assert.That(html, Does.Contain("name=\"format\" value=\"csv\"").And.Contain("name=\"format\" value=\"xlsx\""));
-        Assert.That((await officer.GetAsync("/People?handler=Export&format=pdf")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await officer.GetAsync("/People/Export?format=pdf")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [GeneratedRegex("""<a href="/People/Details/\d+">([^<]+)</a>""")]

@@ -430,8 +430,8 @@ public sealed partial class ImportTests(DatabaseProvider provider) : AppFixture(
         var other = await App.SignedInAsync(Roles.FieldOfficer);
         var trainer = await App.SignedInAsync(Roles.Trainer);
 
-        Assert.That((await other.GetAsync($"/People/Import/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That((await other.GetAsync($"/People/Import/{id}?handler=Rejected&format=csv")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await other.GetAsync($"/People/Import/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((await other.GetAsync($"/People/Import/{id}?handler=Rejected&format=csv")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That((await trainer.GetAsync("/People/Import")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
 

@@ -1,4 +1,5 @@
 using Livelihood.Data;
+using Livelihood.Web.Platform.Auth;
 using Livelihood.Web.Platform.Localization;
 using Livelihood.Web.Platform.Paging;
 using Microsoft.AspNetCore.Mvc;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Livelihood.Web.Features.Admin.AuditLog;
 
 /// <summary>The audit log, newest first, filtered by record type, who, and a date range (Thailand days).</summary>
+[Unscoped("admins only (the Admin folder's policy): every change, to audit")]
 public sealed class IndexModel(IndexModel.Handler handler) : PageModel
 {
     public const int PageSize = 50;

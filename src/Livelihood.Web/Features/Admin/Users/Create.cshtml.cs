@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Livelihood.Web.Features.Admin.Users;
 
+[Unscoped("admins only (the Admin folder's policy): user accounts")]
 public sealed class CreateModel(UserAccounts accounts, IStringLocalizer<AdminText> text) : PageModel
 {
     public sealed class InputModel : NewPassword

@@ -17,6 +17,7 @@ namespace Livelihood.Web.Features.Admin.Users;
 /// An admin changes a user's name and role, resets their password, or deactivates them. Each form carries the row's
 /// Version: a change made meanwhile by someone else is refused with a message and the form keeps what was typed.
 /// </summary>
+[Unscoped("admins only (the Admin folder's policy): user accounts")]
 public sealed class EditModel(UserAccounts accounts, AuditedWrites audited, DbSession db, CurrentUser currentUser, IStringLocalizer<AdminText> text) : PageModel
 {
     public const string StaleMessage =

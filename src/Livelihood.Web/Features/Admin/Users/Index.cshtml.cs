@@ -1,10 +1,12 @@
 using Livelihood.Data;
+using Livelihood.Web.Platform.Auth;
 using Livelihood.Web.Platform.Paging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Livelihood.Web.Features.Admin.Users;
 
+[Unscoped("admins only (the Admin folder's policy): user accounts")]
 public sealed class IndexModel(IndexModel.Handler handler) : PageModel
 {
     public const int PageSize = 25;

@@ -12,6 +12,7 @@ namespace Livelihood.Web.Features.Cohorts.Courses;
 
 /// <summary>Creates or edits a course. A course that has cohorts is retired (no longer offered), not deleted.</summary>
 [Authorize(Policy = Policies.ManagerOrAdmin)]
+[Unscoped("organisation set-up: the courses taught, no one's record")]
 public sealed class EditModel(DbSession db, AuditedWrites audited, TimeProvider clock, IStringLocalizer<CohortsText> text) : PageModel
 {
     public static readonly string[] Categories = ["Sewing", "Weaving", "Hairdressing", "Bakery", "Mushroom farming", "Motorbike repair", "Agriculture", "Handicraft", "Cooking", "Other"];

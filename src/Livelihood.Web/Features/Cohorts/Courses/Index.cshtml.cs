@@ -9,6 +9,7 @@ namespace Livelihood.Web.Features.Cohorts.Courses;
 
 /// <summary>The trades taught, for managers to set up: search by name or category, paged.</summary>
 [Authorize(Policy = Policies.ManagerOrAdmin)]
+[Unscoped("organisation set-up: the courses taught, no one's record")]
 public sealed class IndexModel(IndexModel.Handler handler) : PageModel
 {
     public const int PageSize = 25;

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Livelihood.Web.Features.Cohorts.Programmes;
 
 [Authorize(Policy = Policies.ManagerOrAdmin)]
+[Unscoped("organisation set-up: the programmes run, no one's record")]
 public sealed class EditModel(DbSession db, AuditedWrites audited, TimeProvider clock, IStringLocalizer<CohortsText> text) : PageModel
 {
     public sealed class InputModel

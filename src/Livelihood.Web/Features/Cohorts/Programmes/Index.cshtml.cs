@@ -7,6 +7,7 @@ namespace Livelihood.Web.Features.Cohorts.Programmes;
 
 /// <summary>Funded projects that cohorts run under (a handful per office: one page, newest first).</summary>
 [Authorize(Policy = Policies.ManagerOrAdmin)]
+[Unscoped("organisation set-up: the programmes run, no one's record")]
 public sealed class IndexModel(DbSession db) : PageModel
 {
     public sealed record Row
