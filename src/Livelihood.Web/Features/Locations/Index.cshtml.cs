@@ -42,8 +42,11 @@ public sealed class IndexModel(LocationQueries locations, AuditedWrites audited,
     /// <summary>Adds a village; answers 422 with the message per field when it cannot.</summary>
     public async Task<IActionResult> OnPostVillageAsync([FromForm] NewVillage village)
     {
-        if (ModelState.IsValid && (await locations.DistrictOfAsync(village.SubdistrictId)) is null)
+        var district = ModelState.IsValid ? await locations.DistrictOfAsync(village.SubdistrictId) : null;
+        if (ModelState.IsValid && district is null)
             ModelState.AddModelError(nameof(NewVillage.SubdistrictId), text["Choose a subdistrict first."]);
+        else if (district is { } chosen && !await locations.MayPlaceInDistrictAsync(chosen))
+            ModelState.AddModelError(nameof(NewVillage.SubdistrictId), text["Add villages only in your districts."]);
         if (ModelState.IsValid && await locations.VillageNumberTakenAsync(village.SubdistrictId, village.VillageNumber))
             ModelState.AddModelError(nameof(NewVillage.VillageNumber), text["This subdistrict already has a village with that number."]);
         if (!ModelState.IsValid)

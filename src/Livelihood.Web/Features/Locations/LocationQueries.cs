@@ -38,11 +38,16 @@ public sealed class LocationQueries(DbSession db, Scope scope)
             $"SELECT COUNT(1) FROM Villages v WHERE v.Id = @villageId AND {scope.VillageCondition("v.Id")}",
             new { villageId, ScopeUserId = scope.UserId }) > 0;
 
+    // The picker offers only the places the user may register in: a field officer's districts.
     public Task<IReadOnlyList<Option>> ProvincesAsync()
-        => db.QueryAsync<Option>("SELECT Id, NameTh AS Name FROM Provinces ORDER BY NameTh");
+        => db.QueryAsync<Option>(
+            $"SELECT p.Id, p.NameTh AS Name FROM Provinces p WHERE EXISTS (SELECT 1 FROM Districts d WHERE d.ProvinceId = p.Id AND {scope.DistrictCondition("d.Id")}) ORDER BY p.NameTh",
+            new { ScopeUserId = scope.UserId });
 
     public Task<IReadOnlyList<Option>> DistrictsAsync(long provinceId)
-        => db.QueryAsync<Option>("SELECT Id, NameTh AS Name FROM Districts WHERE ProvinceId = @provinceId ORDER BY NameTh", new { provinceId });
+        => db.QueryAsync<Option>(
+            $"SELECT d.Id, d.NameTh AS Name FROM Districts d WHERE d.ProvinceId = @provinceId AND {scope.DistrictCondition("d.Id")} ORDER BY d.NameTh",
+            new { provinceId, ScopeUserId = scope.UserId });
 
     public Task<IReadOnlyList<Option>> SubdistrictsAsync(long districtId)
         => db.QueryAsync<Option>("SELECT Id, NameTh AS Name FROM Subdistricts WHERE DistrictId = @districtId ORDER BY NameTh", new { districtId });
@@ -63,6 +68,12 @@ public sealed class LocationQueries(DbSession db, Scope scope)
     /// <summary>The district a subdistrict belongs to, or null when there is no such subdistrict.</summary>
     public Task<long?> DistrictOfAsync(long subdistrictId)
         => db.QuerySingleOrDefaultAsync<long?>("SELECT DistrictId FROM Subdistricts WHERE Id = @subdistrictId", new { subdistrictId });
+
+    /// <summary>Whether the user may add villages and register people in the district (a field officer: one of theirs).</summary>
+    public async Task<bool> MayPlaceInDistrictAsync(long districtId)
+        => await db.ExecuteScalarAsync<int>(
+            $"SELECT COUNT(1) FROM Districts d WHERE d.Id = @districtId AND {scope.DistrictCondition("d.Id")}",
+            new { districtId, ScopeUserId = scope.UserId }) > 0;
 
     public async Task<bool> VillageNumberTakenAsync(long subdistrictId, int villageNumber)
         => await db.ExecuteScalarAsync<int>(

@@ -19,6 +19,9 @@ public sealed class Scope(CurrentUser user)
     /// <summary>A SQL condition: the village whose id is <paramref name="idColumn"/> is one the user may register people or groups in.</summary>
     public string VillageCondition(string idColumn) => ScopeRules.InCondition(idColumn, ScopeRules.VillageIds(user.Role));
 
+    /// <summary>A SQL condition: the district whose id is <paramref name="idColumn"/> is one the user may register people, groups and villages in.</summary>
+    public string DistrictCondition(string idColumn) => ScopeRules.InCondition(idColumn, ScopeRules.DistrictIds(user.Role));
+
     /// <summary>Whether the user may do this to some rows of the kind (to show or hide a link or a form).</summary>
     public bool Reaches(ResourceKind kind, Access access) => ScopeRules.Ids(kind, user.Role, access) != ScopeRules.Nothing;
 

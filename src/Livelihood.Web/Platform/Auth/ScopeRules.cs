@@ -82,7 +82,15 @@ public static class ScopeRules
         _ => Nothing,
     };
 
-    /// <summary>The villages a user of <paramref name="role"/> may register people and producer groups in, as <see cref="Ids"/>.</summary>
+    /// <summary>The districts a user of <paramref name="role"/> may register people, groups and villages in, as <see cref="Ids"/>.</summary>
+    public static string DistrictIds(string? role) => role switch
+    {
+        Roles.Admin or Roles.Manager => Everything,
+        Roles.FieldOfficer => OfficersDistricts,
+        _ => Nothing,
+    };
+
+    /// <summary>The villages of those districts, as <see cref="Ids"/>.</summary>
     public static string VillageIds(string? role) => role switch
     {
         Roles.Admin or Roles.Manager => Everything,

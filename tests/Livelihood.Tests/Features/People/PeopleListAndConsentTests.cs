@@ -160,4 +160,21 @@ public sealed class PeopleListAndConsentTests(DatabaseProvider provider) : AppFi
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(await again.Content.ReadAsStringAsync(), Does.Contain("ตำบลนี้มีหมู่บ้านเลขหมู่นี้แล้ว"));
     }
+
+    [Test]
+    public async Task An_officers_picker_offers_only_their_districts_and_adds_villages_only_there()
+    {
+        var (officer, _) = await App.SignedInOfficerAsync(5605); // Dok Khamtai, Phayao
+
+        var provinces = await officer.GetStringAsync("/People/Edit");
+        Assert.That(provinces, Does.Contain("พะเยา").And.Not.Contain("เชียงราย"), "only the province of their district");
+        var districts = await officer.GetStringAsync("/Locations?handler=Districts&provinceId=56");
+        Assert.That(districts, Does.Contain("5605").And.Not.Contain("5601"), "only their district of Phayao");
+
+        var outside = await officer.PostFormAsync("/Locations?handler=Village",
+            new() { ["SubdistrictId"] = "570101", ["VillageNumber"] = "7", ["NameTh"] = "บ้านนอกเขต" }, formPage: "/People/Edit");
+        Assert.That(outside.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(await outside.Content.ReadAsStringAsync(), Does.Contain("เพิ่มหมู่บ้านได้เฉพาะในอำเภอที่คุณดูแล"));
+        Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM Villages WHERE NameTh = 'บ้านนอกเขต'")), Is.EqualTo(0));
+    }
 }
