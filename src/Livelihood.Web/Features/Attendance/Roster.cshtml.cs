@@ -21,7 +21,7 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
     public RosterQueries.Session Session { get; private set; } = null!;
     public IReadOnlyList<RosterQueries.Row> Rows { get; private set; } = [];
     public IReadOnlyDictionary<long, decimal?> Rates { get; private set; } = new Dictionary<long, decimal?>();
-    public RosterQueries.Outcome? Result { get; private set; }
+    public RosterQueries.SaveOutcome? Result { get; private set; }
 
     /// <summary>A fresh id per page view: the same form posted twice is applied once.</summary>
     public string SubmissionId { get; } = Guid.NewGuid().ToString("N");
@@ -39,34 +39,41 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
     // (post, redirect, get), which shows the saved marks and what the save did: reloading it sends nothing again.
     // The dictionaries are named: a form without notes (or versions) then binds none, instead of trying every other
     // field's name as a key (the fallback to no prefix), a conversion error and an exception per field.
+    // Online saves carry when each mark was made too: roster.js posts, for each person marked on the page, the phone's
+    // time of the tap (markedAt[id]) and its time at Save (sentAt), corrected as the offline queue's are; a phone that
+    // saved its page minutes after marking must not claim the later mark. A form posted without the script has neither:
+    // its marks were made when they arrived.
     [OwnTransaction]
     public async Task<IActionResult> OnPostAsync(string submissionId, [FromForm(Name = "marks")] Dictionary<long, string>? marks,
-        [FromForm(Name = "notes")] Dictionary<long, string>? notes, [FromForm(Name = "versions")] Dictionary<long, int>? versions)
+        [FromForm(Name = "notes")] Dictionary<long, string>? notes, [FromForm(Name = "versions")] Dictionary<long, int>? versions,
+        [FromForm(Name = "markedAt")] Dictionary<long, string>? markedAt, string? sentAt)
     {
         if (await FindSessionAsync() is { } refused) return refused;
-        if (NoAttendanceTaken() is { } why)
-        {
-            ModelState.AddModelError("", why);
-            await LoadViewAsync();
-            return Page();
-        }
+        if (NoAttendanceTaken() is { } why) return await ShowAgainAsync(why, []);
         if (!IsSubmissionId(submissionId)) return BadRequest();
 
-        var entries = (marks ?? [])
-            .Select(m => new RosterQueries.Entry(m.Key, m.Value, notes?.GetValueOrDefault(m.Key), versions?.GetValueOrDefault(m.Key) ?? 0))
+        var now = clock.GetUtcNow().UtcDateTime;
+        var sent = Instant(sentAt);
+        var posted = (marks ?? [])
+            .Select(m => new Posted(m.Key, m.Value, notes?.GetValueOrDefault(m.Key), versions?.GetValueOrDefault(m.Key) ?? 0, Instant(markedAt?.GetValueOrDefault(m.Key))))
             .ToList();
-        await roster.SaveAsync(Session, submissionId, clock.GetUtcNow().UtcDateTime, entries, user.Id!.Value);
+        if (Entries(posted, sent, now) is not { } entries) return await ShowAgainAsync(ClockChanged(), posted);
+        await roster.SaveAsync(Session, submissionId, entries, new(AttendanceMarks.Sources.Online, MarkMerge.ClockOffset(sent, now)), user.Id!.Value);
         return RedirectToPage(new { Id, saved = submissionId });
     }
 
     /// <summary>One submission from the phone's offline queue (attendance-offline.js), as JSON.</summary>
-    public sealed record SyncRequest(string? SubmissionId, DateTimeOffset? MarkedAt, IReadOnlyList<SyncEntry>? Entries);
+    /// <param name="MarkedAt">The phone's time at Save: when an entry made before the entries had their own times was made.</param>
+    /// <param name="SentAt">The phone's time as it sent the submission, to measure how far its clock is off.</param>
+    public sealed record SyncRequest(string? SubmissionId, DateTimeOffset? MarkedAt, DateTimeOffset? SentAt, IReadOnlyList<SyncEntry>? Entries);
 
-    public sealed record SyncEntry(long EnrollmentId, string? Mark, string? Note, int BaseVersion);
+    /// <param name="MarkedAt">The phone's time when the person was marked.</param>
+    public sealed record SyncEntry(long EnrollmentId, string? Mark, string? Note, int BaseVersion, DateTimeOffset? MarkedAt);
 
     /// <summary>
     /// POST ?handler=Sync: saves marks taken offline, with the same checks and the same idempotent save as the form.
-    /// Answers the save's outcome as JSON; a refusal is a 400 with a message the phone shows the trainer.
+    /// Answers the save's outcome as JSON; a refusal is a 400 with a message the phone shows the trainer, and with
+    /// retake: true when the phone should keep the marks for the trainer to check and save again.
     /// </summary>
     [OwnTransaction]
     public async Task<IActionResult> OnPostSyncAsync([FromBody] SyncRequest? request)
@@ -78,13 +85,53 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
             return Refuse(text["These marks could not be read. Take the attendance again."]);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var markedAt = request.MarkedAt.Value.UtcDateTime;
-        if (markedAt > now) markedAt = now; // a phone's clock may run ahead: never later than the server's now
-        var entries = request.Entries.Select(e => new RosterQueries.Entry(e.EnrollmentId, e.Mark!, e.Note, e.BaseVersion)).ToList();
-        return new JsonResult(await roster.SaveAsync(Session, request.SubmissionId!, markedAt, entries, user.Id!.Value));
+        var posted = request.Entries.Select(e => new Posted(e.EnrollmentId, e.Mark!, e.Note, e.BaseVersion, e.MarkedAt ?? request.MarkedAt)).ToList();
+        if (Entries(posted, request.SentAt, now) is not { } entries) return Refuse(ClockChanged(), retake: true);
+        var how = new RosterQueries.Provenance(AttendanceMarks.Sources.Offline, MarkMerge.ClockOffset(request.SentAt, now));
+        var outcome = await roster.SaveAsync(Session, request.SubmissionId!, entries, how, user.Id!.Value);
+        return new JsonResult(new SyncAnswer(outcome.Saved, outcome.Repeat, outcome.Named(MarkMerge.Outcome.Outdated),
+            outcome.Named(MarkMerge.Outcome.Replaced), outcome.Marks));
     }
 
-    private static JsonResult Refuse(string message) => new(new { message }) { StatusCode = StatusCodes.Status400BadRequest };
+    /// <summary>The sync's answer: whose marks were kept on the server, or replaced by the phone's, and the server's marks.</summary>
+    public sealed record SyncAnswer(int Saved, bool Repeat, IReadOnlyList<string> KeptNewerOnServer, IReadOnlyList<string> ReplacedServerChange,
+        IReadOnlyList<RosterQueries.ServerMark> Marks);
+
+    private string ClockChanged()
+        => text["This phone's clock was put back after these marks were made, so when they were made is not known. Check them and save again."];
+
+    /// <summary>A mark as posted, with the phone's time of it (null: not given).</summary>
+    private sealed record Posted(long EnrollmentId, string Mark, string? Note, int BaseVersion, DateTimeOffset? MarkedAt);
+
+    /// <summary>The posted marks with when each was made on the server's clock; null when one is dated in the future.</summary>
+    private static List<RosterQueries.Entry>? Entries(IReadOnlyList<Posted> posted, DateTimeOffset? sentAt, DateTime now)
+    {
+        var entries = new List<RosterQueries.Entry>(posted.Count);
+        foreach (var p in posted)
+        {
+            if (MarkMerge.MadeAt(p.MarkedAt, sentAt, now) is not { } madeAt) return null;
+            entries.Add(new(p.EnrollmentId, p.Mark, p.Note, p.BaseVersion, madeAt));
+        }
+        return entries;
+    }
+
+    private static DateTimeOffset? Instant(string? text)
+        => DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var instant)
+            ? instant
+            : null;
+
+    /// <summary>The roster again with a message and nothing saved; the posted marks and notes stay on it as they were posted.</summary>
+    private async Task<IActionResult> ShowAgainAsync(string message, IReadOnlyList<Posted> posted)
+    {
+        ModelState.AddModelError("", message);
+        await LoadViewAsync();
+        var kept = posted.ToDictionary(p => p.EnrollmentId);
+        Rows = Rows.Select(r => kept.TryGetValue(r.EnrollmentId, out var p) ? r with { Mark = p.Mark, Note = p.Note, MarkVersion = p.BaseVersion } : r).ToList();
+        return Page();
+    }
+
+    private static JsonResult Refuse(string message, bool retake = false)
+        => new(new { message, retake }) { StatusCode = StatusCodes.Status400BadRequest };
 
     private static bool IsSubmissionId([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? id)
         => !string.IsNullOrWhiteSpace(id) && id.Length <= 64;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Hangfire;
 using Livelihood.Data;
 using Livelihood.Web.Features.Alerts;
@@ -11,8 +12,8 @@ namespace Livelihood.Web.Features.Attendance;
 
 /// <summary>
 /// A session's roster and the saving of its marks, shared by the roster page and the offline sync endpoint.
-/// Saving is idempotent (each submission carries an id made on the phone) and the later change wins: a mark changed
-/// on the server after the trainer marked is kept, and the trainer is told.
+/// Saving is idempotent (each submission carries an id made on the phone); where two marks of one person meet, the
+/// mark made later wins (<see cref="MarkMerge"/>), and the save says which of the sender's marks met another.
 /// </summary>
 public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, AuditedWrites audited, IBackgroundJobClient jobs, IMemoryCache cache,
     DashboardAggregatesJob aggregates, TimeProvider clock)
@@ -40,7 +41,16 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
         public string? Mark { get; init; }
         public string? Note { get; init; }
         public int MarkVersion { get; init; }
-        public DateTime? MarkRecordedAt { get; init; }
+        /// <summary>When the mark was made (on the phone, corrected by its clock offset), and by whom.</summary>
+        public DateTime? MarkedAt { get; init; }
+        public long? MarkedByUserId { get; init; }
+        public string? MarkedBy { get; init; }
+        public string? MarkSource { get; init; }
+
+        /// <summary>The mark as the merge rule sees it; null when the person is not marked.</summary>
+        public MarkMerge.Current? Held() => Mark is null
+            ? null
+            : new MarkMerge.Current(new MarkMerge.Made(Mark, Note, MarkedAt!.Value, MarkedByUserId!.Value), MarkVersion);
     }
 
     public Task<Session?> SessionAsync(long sessionId)
@@ -59,10 +69,11 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
         => db.QueryAsync<Row>(
             """
             SELECT e.Id AS EnrollmentId, e.PersonId, p.FullNameTh, p.Nickname, m.Id AS MarkId, m.Mark, m.Note, COALESCE(m.Version, 0) AS MarkVersion,
-                   m.RecordedAt AS MarkRecordedAt
+                   COALESCE(m.MarkedAt, m.RecordedAt) AS MarkedAt, m.RecordedByUserId AS MarkedByUserId, u.DisplayName AS MarkedBy, m.Source AS MarkSource
             FROM Enrollments e
             JOIN People p ON p.Id = e.PersonId
             LEFT JOIN AttendanceMarks m ON m.SessionId = @Id AND m.EnrollmentId = e.Id
+            LEFT JOIN Users u ON u.Id = m.RecordedByUserId
             WHERE e.CohortId = @CohortId AND e.EnrolledOn <= @SessionDate
               AND (e.Status NOT IN ('DroppedOut', 'Transferred') OR e.EndedOn > @SessionDate)
             ORDER BY p.FullNameTh, e.Id
@@ -79,21 +90,53 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
         => new(await RosterAsync(session),
             (await enrollments.AttendanceAsync(session.CohortId)).ToDictionary(a => a.EnrollmentId, a => Completion.RatePercent(a.Minutes)));
 
-    public sealed record Entry(long EnrollmentId, string Mark, string? Note, int BaseVersion);
+    /// <summary>
+    /// One person's mark as the sender made it: <paramref name="BaseVersion"/> is the version of the person's mark the
+    /// sender's page showed (0: none), <paramref name="MadeAt"/> when it was made on the server's clock
+    /// (<see cref="MarkMerge.MadeAt"/>).
+    /// </summary>
+    public sealed record Entry(long EnrollmentId, string Mark, string? Note, int BaseVersion, DateTime MadeAt);
 
-    /// <summary>What a save did, for the trainer: how many marks it wrote and whose marks the server kept or replaced.</summary>
-    public sealed record Outcome(int Saved, IReadOnlyList<string> KeptNewerOnServer, IReadOnlyList<string> ReplacedServerChange, bool Repeat);
+    /// <summary>How a save's marks came: their source (<see cref="AttendanceMarks.Sources"/>) and the sending phone's clock offset.</summary>
+    public sealed record Provenance(string Source, TimeSpan ClockOffset);
 
     /// <summary>
-    /// Applies one submission. <paramref name="markedAt"/> is when the trainer marked (on the phone; never later than
-    /// now). A mark someone changed on the server after that is kept; one changed before it is replaced, and both are
-    /// reported. The session becomes Held. A submission id seen before changes nothing and gets the first answer.
+    /// One of the sender's marks that met a mark someone made without seeing it: the sender's won
+    /// (<see cref="MarkMerge.Outcome.Replaced"/>) or lost (<see cref="MarkMerge.Outcome.Outdated"/>) to the other.
     /// </summary>
-    public async Task<Outcome> SaveAsync(Session session, string clientSubmissionId, DateTime markedAt, IReadOnlyList<Entry> entries, long userId)
+    public sealed record Conflict(long EnrollmentId, string Person, MarkMerge.Outcome Outcome, string YourMark, DateTime YourMadeAt,
+        string OtherMark, string? OtherBy, DateTime OtherMadeAt);
+
+    /// <summary>A person's mark on the server after a save, for the sender's screen.</summary>
+    public sealed record ServerMark(long EnrollmentId, string Mark, string? Note, int Version);
+
+    /// <summary>What a save did: how many of the sender's marks it holds now, which met another, and the server's marks.</summary>
+    public sealed record SaveOutcome(int Saved, IReadOnlyList<Conflict> Conflicts, IReadOnlyList<ServerMark> Marks, bool Repeat)
+    {
+        /// <summary>The people whose marks met another with this outcome.</summary>
+        public IReadOnlyList<string> Named(MarkMerge.Outcome outcome) => Conflicts.Where(c => c.Outcome == outcome).Select(c => c.Person).ToList();
+    }
+
+    /// <summary>
+    /// Applies one submission by <paramref name="userId"/>: each mark is merged with the person's mark by
+    /// <see cref="MarkMerge"/>. The session becomes Held. A submission id seen before changes nothing and gets the
+    /// first answer.
+    /// </summary>
+    public async Task<SaveOutcome> SaveAsync(Session session, string clientSubmissionId, IReadOnlyList<Entry> entries, Provenance how, long userId)
     {
         // One short transaction for the reads the writes depend on and the writes (the page's own loading runs outside
         // it, see RosterModel): on SQLite it holds the one write lock, so it must not wait on anything else.
-        var outcome = await db.InTransactionAsync(() => WriteAsync(session, clientSubmissionId, markedAt, entries, userId));
+        SaveOutcome outcome;
+        try
+        {
+            outcome = await db.InTransactionAsync(() => WriteAsync(session, clientSubmissionId, entries, how, userId));
+        }
+        catch (MarksChangedMeanwhile)
+        {
+            // Another save of the roster committed between this one's read and its writes (SQL Server; SQLite lets one
+            // writer in at a time): everything was rolled back, so read and merge again.
+            outcome = await db.InTransactionAsync(() => WriteAsync(session, clientSubmissionId, entries, how, userId));
+        }
         // Someone who stops coming should reach the office the same day, not after the nightly run. Scheduled after
         // the commit: the check must see the new marks, and storing the job is not done holding the write lock.
         if (!outcome.Repeat) ScheduleAlertCheck();
@@ -116,67 +159,151 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
     }
 
     /// <summary>What a save did, as it was answered (null: no such save, or none of that session when one is given).</summary>
-    public async Task<Outcome?> OutcomeAsync(string clientSubmissionId, long? sessionId = null)
+    public async Task<SaveOutcome?> OutcomeAsync(string clientSubmissionId, long? sessionId = null)
     {
         var stored = await db.QuerySingleOrDefaultAsync<string>(
             "SELECT Result FROM AttendanceSubmissions WHERE ClientSubmissionId = @clientSubmissionId AND (@sessionId IS NULL OR SessionId = @sessionId)",
             new { clientSubmissionId, sessionId });
-        return stored is null ? null : JsonSerializer.Deserialize<Outcome>(stored);
+        return stored is null ? null : Stored(stored);
     }
 
-    private async Task<Outcome> WriteAsync(Session session, string clientSubmissionId, DateTime markedAt, IReadOnlyList<Entry> entries, long userId)
+    private static readonly JsonSerializerOptions ResultJson = new() { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>A stored answer; one stored before marks were merged has no conflicts or marks.</summary>
+    private static SaveOutcome Stored(string json)
+    {
+        var outcome = JsonSerializer.Deserialize<SaveOutcome>(json, ResultJson)!;
+        return outcome with { Conflicts = outcome.Conflicts ?? [], Marks = outcome.Marks ?? [] };
+    }
+
+    /// <summary>A mark whose version moved between the save's read and its write (see <see cref="SaveAsync"/>).</summary>
+    private sealed class MarksChangedMeanwhile : Exception;
+
+    /// <summary>A person's mark after the merge, for the UPDATE; Made: whether the sender made the mark now held.</summary>
+    private sealed record Change(Row Row, MarkMerge.Decision Decision, bool Made);
+
+    private async Task<SaveOutcome> WriteAsync(Session session, string clientSubmissionId, IReadOnlyList<Entry> entries, Provenance how, long userId)
     {
         if (await OutcomeAsync(clientSubmissionId) is { } previous) return previous with { Repeat = true };
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (markedAt > now) markedAt = now;
-        var current = (await RosterAsync(session)).ToDictionary(r => r.EnrollmentId);
-
-        var changed = new List<DashboardAggregatesJob.MarkChange>();
-        var kept = new List<string>();
-        var replaced = new List<string>();
-        foreach (var entry in entries)
+        var rows = (await RosterAsync(session)).ToDictionary(r => r.EnrollmentId);
+        var added = new List<(Entry Entry, string? Note)>();
+        var changes = new List<Change>();
+        var conflicts = new List<Conflict>();
+        var marks = new List<ServerMark>();
+        // A person sent twice in one batch: the last one counts, as the phone's screen showed it.
+        foreach (var entry in entries.GroupBy(e => e.EnrollmentId).Select(g => g.Last()))
         {
-            if (!current.TryGetValue(entry.EnrollmentId, out var row) || !AttendanceMarks.All.Contains(entry.Mark)) continue;
+            if (!rows.TryGetValue(entry.EnrollmentId, out var row) || !AttendanceMarks.All.Contains(entry.Mark)) continue;
             var note = string.IsNullOrWhiteSpace(entry.Note) ? null : entry.Note.Trim();
-            if (row.MarkId is null)
+            if (note?.Length > MarkMerge.NoteLength) note = note[..MarkMerge.NoteLength];
+            var decision = MarkMerge.Decide(row.Held(), new(new(entry.Mark, note, entry.MadeAt, userId), entry.BaseVersion));
+            switch (decision.Outcome)
             {
-                await db.ExecuteAsync(
-                    """
-                    INSERT INTO AttendanceMarks (SessionId, EnrollmentId, Mark, Note, RecordedByUserId, RecordedAt)
-                    VALUES (@SessionId, @EnrollmentId, @Mark, @Note, @userId, @now)
-                    """, new { SessionId = session.Id, entry.EnrollmentId, entry.Mark, Note = note, userId, now });
-                changed.Add(new(entry.EnrollmentId, null, entry.Mark));
-                continue;
+                case MarkMerge.Outcome.Added:
+                    added.Add((entry, note));
+                    break;
+                case MarkMerge.Outcome.Corrected:
+                case MarkMerge.Outcome.Replaced:
+                case MarkMerge.Outcome.Outdated:
+                    changes.Add(new(row, decision, decision.Outcome != MarkMerge.Outcome.Outdated));
+                    break;
             }
-            if (row.Mark == entry.Mark && row.Note == note) continue;
-            var changedMeanwhile = row.MarkVersion != entry.BaseVersion;
-            if (changedMeanwhile && row.MarkRecordedAt > markedAt)
+            if (decision.Outcome is MarkMerge.Outcome.Replaced or MarkMerge.Outcome.Outdated)
+                conflicts.Add(new(row.EnrollmentId, row.FullNameTh, decision.Outcome, entry.Mark, entry.MadeAt, row.Mark!, row.MarkedBy, row.MarkedAt!.Value));
+            var version = decision.Outcome switch
             {
-                kept.Add(row.FullNameTh);
-                continue;
-            }
-            // Changing a mark already taken is audited (who changed what, from what).
-            await audited.UpdateAsync("AttendanceMarks", row.MarkId.Value, row.MarkVersion,
-                new { entry.Mark, Note = note, RecordedByUserId = userId, RecordedAt = now });
-            if (changedMeanwhile) replaced.Add(row.FullNameTh);
-            changed.Add(new(entry.EnrollmentId, row.Mark, entry.Mark));
+                MarkMerge.Outcome.Added => 1,
+                MarkMerge.Outcome.Unchanged => row.MarkVersion,
+                _ => row.MarkVersion + 1,
+            };
+            marks.Add(new(row.EnrollmentId, decision.Mark, decision.Note, version));
         }
 
+        await InsertMarksAsync(session, added, how, userId, now);
+        await UpdateMarksAsync(changes, how, userId, now);
+
+        var moved = added.Select(a => new DashboardAggregatesJob.MarkChange(a.Entry.EnrollmentId, null, a.Entry.Mark))
+            .Concat(changes.Select(c => new DashboardAggregatesJob.MarkChange(c.Row.EnrollmentId, c.Row.Mark, c.Decision.Mark)))
+            .ToList();
         if (session.Status == "Scheduled")
         {
             // Held from now: the session's minutes count for every enrollment of the cohort, marked or not.
             await db.ExecuteAsync("UPDATE Sessions SET Status = 'Held', Version = Version + 1 WHERE Id = @Id AND Status = 'Scheduled'", new { session.Id });
             await aggregates.RefreshAttendanceMonthAsync(session.CohortId, session.SessionDate);
         }
-        else await aggregates.AddMarkChangesAsync(session.Id, session.SessionDate, session.DurationMinutes, changed);
+        else await aggregates.AddMarkChangesAsync(session.Id, session.SessionDate, session.DurationMinutes, moved);
 
-        var outcome = new Outcome(changed.Count, kept, replaced, false);
+        var outcome = new SaveOutcome(added.Count + changes.Count(c => c.Made), conflicts, marks, false);
         await db.ExecuteAsync(
             """
-            INSERT INTO AttendanceSubmissions (ClientSubmissionId, SessionId, SubmittedByUserId, ReceivedAt, Result)
-            VALUES (@clientSubmissionId, @Id, @userId, @now, @Result)
-            """, new { clientSubmissionId, session.Id, userId, now, Result = JsonSerializer.Serialize(outcome) });
+            INSERT INTO AttendanceSubmissions (ClientSubmissionId, SessionId, SubmittedByUserId, ReceivedAt, Result, ClockOffsetSeconds)
+            VALUES (@clientSubmissionId, @Id, @userId, @now, @Result, @ClockOffsetSeconds)
+            """, new
+            {
+                clientSubmissionId, session.Id, userId, now, Result = JsonSerializer.Serialize(outcome, ResultJson),
+                ClockOffsetSeconds = (int)Math.Round(how.ClockOffset.TotalSeconds),
+            });
         return outcome;
+    }
+
+    /// <summary>The marks of people nobody had marked, in one statement.</summary>
+    private async Task InsertMarksAsync(Session session, IReadOnlyList<(Entry Entry, string? Note)> added, Provenance how, long userId, DateTime now)
+    {
+        foreach (var part in ParameterRows.Of(added, ["EnrollmentId", "Mark", "Note", "MarkedAt"], a => [a.Entry.EnrollmentId, a.Entry.Mark, a.Note, a.Entry.MadeAt]))
+        {
+            part.Parameters.AddDynamicParams(new { SessionId = session.Id, userId, now, how.Source });
+            var inserted = await db.ExecuteAsync(
+                $"""
+                INSERT INTO AttendanceMarks (SessionId, EnrollmentId, Mark, Note, RecordedByUserId, RecordedAt, MarkedAt, Source)
+                SELECT @SessionId, v.EnrollmentId, v.Mark, v.Note, @userId, @now, v.MarkedAt, @Source
+                FROM ({part.Rows}) v
+                WHERE NOT EXISTS (SELECT 1 FROM AttendanceMarks m WHERE m.SessionId = @SessionId AND m.EnrollmentId = v.EnrollmentId)
+                """, part.Parameters);
+            if (inserted != part.Count) throw new MarksChangedMeanwhile();
+        }
+    }
+
+    /// <summary>
+    /// The marks the merge changed, in one statement with their versions checked, and audited: replaced by the
+    /// sender's, or given the sender's note beside them (an outdated mark's, which keeps the rest as it was).
+    /// </summary>
+    private async Task UpdateMarksAsync(IReadOnlyList<Change> changes, Provenance how, long userId, DateTime now)
+    {
+        if (changes.Count == 0) return;
+        var after = changes.Select(c => new Dictionary<string, object?>
+        {
+            ["Mark"] = c.Decision.Mark,
+            ["Note"] = c.Decision.Note,
+            ["MarkedAt"] = c.Decision.MadeAt,
+            ["RecordedByUserId"] = c.Made ? userId : c.Row.MarkedByUserId,
+            ["Source"] = c.Made ? how.Source : c.Row.MarkSource,
+        }).ToList();
+        string[] columns = ["Mark", "Note", "MarkedAt", "RecordedByUserId", "Source"];
+        foreach (var part in ParameterRows.Of(changes.Zip(after).ToList(), ["Id", "ExpectedVersion", "Made", .. columns],
+                     c => [c.First.Row.MarkId, c.First.Row.MarkVersion, c.First.Made ? 1 : 0, .. columns.Select(k => c.Second[k])]))
+        {
+            part.Parameters.AddDynamicParams(new { now });
+            var updated = await db.ExecuteAsync(
+                $"""
+                WITH v (Id, ExpectedVersion, Made, Mark, Note, MarkedAt, RecordedByUserId, Source) AS ({part.Rows})
+                UPDATE AttendanceMarks
+                SET Mark = v.Mark, Note = v.Note, MarkedAt = v.MarkedAt, RecordedByUserId = v.RecordedByUserId, Source = v.Source,
+                    RecordedAt = CASE WHEN v.Made = 1 THEN @now ELSE AttendanceMarks.RecordedAt END,
+                    Version = AttendanceMarks.Version + 1
+                FROM v
+                WHERE AttendanceMarks.Id = v.Id AND AttendanceMarks.Version = v.ExpectedVersion
+                """, part.Parameters);
+            if (updated != part.Count) throw new MarksChangedMeanwhile();
+        }
+        // Changing a mark already taken is audited (who changed what, from what).
+        await audited.RecordUpdatesAsync("AttendanceMarks", changes.Zip(after, (c, values) => new AuditedWrites.RowChange(c.Row.MarkId!.Value,
+            new Dictionary<string, object?>
+            {
+                ["Mark"] = c.Row.Mark, ["Note"] = c.Row.Note, ["MarkedAt"] = c.Row.MarkedAt, ["RecordedByUserId"] = c.Row.MarkedByUserId,
+                ["Source"] = c.Row.MarkSource,
+            },
+            values)).ToList());
     }
 }

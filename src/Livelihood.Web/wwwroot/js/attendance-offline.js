@@ -15,6 +15,7 @@
     var USED = 'livelihood.attendance.usedSubmissionIds';
     var RETRY_MS = 30000;
     var sending = false;
+    var form = document.querySelector('form[data-roster]');
 
     function format(template, values) {
         return template.replace(/\{(\d+)\}/g, function (_, i) { return values[Number(i)]; });
@@ -86,7 +87,14 @@
         return input ? input.value : '';
     }
 
-    // One queued roster to the server. Resolves to true when it has left the queue.
+    // The server's marks after a sync, on the roster of that session if it is the page open: the screen shows what
+    // the server holds, and a further save from it starts from those versions.
+    function showServerMarks(sessionId, marks) {
+        if (form && Number(form.getAttribute('data-session-id')) === sessionId && marks && marks.length)
+            form.dispatchEvent(new CustomEvent('roster:marks', { detail: { marks: marks } }));
+    }
+
+    // One queued roster to the server. Resolves to true when it has left the queue (or been held back for the trainer).
     function send(item) {
         var tokens = [pageToken(), item.token].filter(function (t, i, all) { return t && all.indexOf(t) === i; });
         function attempt(i) {
@@ -95,18 +103,26 @@
                 credentials: 'same-origin',
                 redirect: 'manual', // signed out: the sign-in page is not an answer
                 headers: { 'Content-Type': 'application/json', 'RequestVerificationToken': tokens[i] || '' },
-                body: JSON.stringify({ submissionId: item.submissionId, markedAt: item.markedAt, entries: item.entries })
+                // sentAt: the phone's clock now, so the server can correct every time in the batch by how far it is off.
+                body: JSON.stringify({ submissionId: item.submissionId, markedAt: item.markedAt, sentAt: new Date().toISOString(), entries: item.entries })
             }).then(function (response) {
                 var json = (response.headers.get('Content-Type') || '').indexOf('application/json') === 0;
                 if (response.status === 200 && json) {
                     return response.json().then(function (outcome) {
                         report({ label: item.label, saved: outcome.saved, kept: outcome.keptNewerOnServer, replaced: outcome.replacedServerChange });
+                        showServerMarks(item.sessionId, outcome.marks);
                         return Q.remove(item.submissionId).then(function () { return true; });
                     });
                 }
-                if (response.status === 400 && json) { // refused for good (cancelled session, unreadable marks)
+                if (response.status === 400 && json) {
                     return response.json().then(function (body) {
                         report({ label: item.label, refused: body.message || '' });
+                        // Marks the trainer can save again (the phone's clock was wrong) stay on the phone, held back
+                        // until the roster is saved again; others (a cancelled session, unreadable marks) leave.
+                        if (body.retake) {
+                            item.held = body.message || '';
+                            return Q.add(item).then(function () { return true; });
+                        }
                         return Q.remove(item.submissionId).then(function () { return true; });
                     });
                 }
@@ -122,7 +138,7 @@
         if (sending || !navigator.onLine) return Promise.resolve();
         sending = true;
         return Q.all().then(function (items) {
-            return items.reduce(function (chain, item) {
+            return items.filter(function (item) { return !item.held; }).reduce(function (chain, item) {
                 return chain.then(function (go) { return go && send(item).then(function () { return true; }); });
             }, Promise.resolve(true));
         }).catch(function () { /* no connection after all: the next retry sends */ })
@@ -137,7 +153,6 @@
     }
 
     // ---- the roster page ----
-    var form = document.querySelector('form[data-roster]');
     function rosterPage() {
         var idInput = form.querySelector('input[name="submissionId"]');
         var sessionId = Number(form.getAttribute('data-session-id'));
@@ -162,30 +177,47 @@
             box.scrollIntoView({ block: 'nearest' });
         }
 
-        // Marks waiting on this phone are shown on the roster, so the trainer sees what they saved.
-        Q.all().then(function (items) {
+        function heldBack(message) {
+            var box = alertBox('warning', [message]);
+            box.setAttribute('data-held-back', '');
+            form.parentNode.insertBefore(box, form);
+        }
+
+        // Marks waiting on this phone are shown on the roster, so the trainer sees what they saved; marks held back
+        // for the trainer count as marked on this page, so that saving it sends them again. After the page's own
+        // scripts have run: roster.js puts them on the form.
+        var loaded = new Promise(function (resolve) {
+            if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', resolve);
+            else resolve();
+        });
+        Promise.all([Q.all(), loaded]).then(function (both) {
+            var items = both[0];
             var mine = items.filter(function (i) { return i.sessionId === sessionId; })
                 .sort(function (a, b) { return a.markedAt < b.markedAt ? -1 : 1; });
             if (!mine.length) return;
             mine.forEach(function (item) {
-                item.entries.forEach(function (e) {
-                    var radio = form.querySelector('input[name="marks[' + e.enrollmentId + ']"][value="' + e.mark + '"]');
-                    if (radio) radio.checked = true;
-                    var note = form.querySelector('input[name="notes[' + e.enrollmentId + ']"]');
-                    if (note) note.value = e.note || '';
-                });
+                form.dispatchEvent(new CustomEvent('roster:marks', { detail: { marks: item.entries, made: !!item.held } }));
+                if (item.held) heldBack(item.held);
                 if (!item.label && label) { item.label = label; Q.add(item); } // queued by the service worker
             });
-            form.dispatchEvent(new Event('change', { bubbles: true })); // roster.js recounts
-            savedHere();
+            if (mine.some(function (i) { return !i.held; })) savedHere();
         });
+
+        // Saving the roster again sends the marks held back: they are on the form now.
+        function dropHeldBack() {
+            return Q.all().then(function (items) {
+                return Promise.all(items.filter(function (i) { return i.sessionId === sessionId && i.held; })
+                    .map(function (i) { return Q.remove(i.submissionId); }));
+            });
+        }
 
         form.addEventListener('submit', function (event) {
             markUsed(idInput.value);
-            if (navigator.onLine) return; // posts as usual; if the post cannot get through, the service worker queues it
+            Array.prototype.forEach.call(form.parentNode.querySelectorAll('[data-held-back]'), function (b) { b.remove(); });
+            if (navigator.onLine) { dropHeldBack(); return; } // posts as usual; if the post cannot get through, the service worker queues it
             event.preventDefault();
             var item = Q.fromForm(new FormData(form), sessionId, label);
-            Q.add(item).then(function () {
+            dropHeldBack().then(function () { return Q.add(item); }).then(function () {
                 idInput.value = Q.newId(); // a further save from this page is a new submission
                 savedHere();
                 return refreshBadge();

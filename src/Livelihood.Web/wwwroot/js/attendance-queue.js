@@ -1,7 +1,9 @@
 // The phone's queue of attendance saved offline, in IndexedDB through the vendored idb library (lib/idb/umd.js, which
 // must be loaded first). Shared by the pages (attendance-offline.js) and the service worker (importScripts), so both
-// store the same shape: { submissionId, sessionId, markedAt, entries: [{ enrollmentId, mark, note, baseVersion }],
-// token, label }. Every change is announced on a BroadcastChannel so each open page can update its badge.
+// store the same shape: { submissionId, sessionId, markedAt, entries: [{ enrollmentId, mark, note, baseVersion,
+// markedAt }], token, label, held }. markedAt: the phone's time at Save, and each entry's when the person was marked
+// (roster.js); held: the server's reason for sending it back to the trainer (its clock), when it did. Every change is
+// announced on a BroadcastChannel so each open page can update its badge.
 (function (global) {
     'use strict';
     var STORE = 'submissions';
@@ -26,7 +28,8 @@
         return Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
     }
 
-    // A roster form's fields (FormData) as a queued submission: marks[id], notes[id], versions[id] as the page posts them.
+    // A roster form's fields (FormData) as a queued submission: marks[id], notes[id], versions[id], markedAt[id] as the
+    // page posts them.
     function fromForm(data, sessionId, label) {
         var entries = [];
         data.forEach(function (value, name) {
@@ -36,7 +39,8 @@
                 enrollmentId: Number(m[1]),
                 mark: String(value),
                 note: data.get('notes[' + m[1] + ']') || null,
-                baseVersion: Number(data.get('versions[' + m[1] + ']') || 0)
+                baseVersion: Number(data.get('versions[' + m[1] + ']') || 0),
+                markedAt: data.get('markedAt[' + m[1] + ']') || null
             });
         });
         return {

@@ -63,10 +63,15 @@ public sealed partial class OfflineSyncTests(DatabaseProvider provider) : AppFix
     }
 
     private static object Batch(string submissionId, DateTimeOffset markedAt, params (long Enrollment, string Mark, int BaseVersion)[] entries)
+        => Batch(submissionId, markedAt, null, entries);
+
+    /// <summary>A batch from a phone whose clock read <paramref name="sentAt"/> as it sent (null: a phone that does not say).</summary>
+    private static object Batch(string submissionId, DateTimeOffset markedAt, DateTimeOffset? sentAt, params (long Enrollment, string Mark, int BaseVersion)[] entries)
         => new
         {
             submissionId,
             markedAt = markedAt.ToString("O"),
+            sentAt = sentAt?.ToString("O"),
             entries = entries.Select(e => new { enrollmentId = e.Enrollment, mark = e.Mark, note = (string?)null, baseVersion = e.BaseVersion }).ToArray(),
         };
 
@@ -142,19 +147,74 @@ public sealed partial class OfflineSyncTests(DatabaseProvider provider) : AppFix
     }
 
     [Test]
-    public async Task A_marked_at_in_the_future_counts_as_now()
+    public async Task A_phone_whose_clock_runs_behind_has_its_marks_dated_by_the_servers_clock()
     {
         var trainer = await TrainerAsync();
         await SyncAsync(trainer, _today, Batch("first", App.Clock.Now, (_mali, "Present", 0)));
         App.Clock.Advance(TimeSpan.FromMinutes(10));
         var manager = await App.SignedInAsync(Roles.Manager);
         await manager.PostFormAsync($"/Attendance/Roster/{_today}", new() { ["submissionId"] = "manager", [$"marks[{_mali}]"] = "Excused", [$"versions[{_mali}]"] = "1" });
+        App.Clock.Advance(TimeSpan.FromMinutes(10));
 
-        // A phone whose clock runs a day ahead cannot claim its stale mark is newer than the server's change...
-        var outcome = await JsonAsync(await SyncAsync(trainer, _today, Batch("ahead", App.Clock.Now.AddDays(1), (_mali, "Absent", 1))));
+        // The phone's clock is two hours behind: it marked five minutes ago (after the manager's change) by the server's
+        // clock, which its own shows as two hours and five minutes ago.
+        var phone = App.Clock.Now.AddHours(-2);
+        var outcome = await JsonAsync(await SyncAsync(trainer, _today, Batch("behind", phone.AddMinutes(-5), phone, (_mali, "Absent", 1))));
 
-        // ...it is taken as marked now, so it replaces the change and the trainer is told whose.
         Assert.That(outcome.GetProperty("replacedServerChange").EnumerateArray().Select(n => n.GetString()), Is.EqualTo(new[] { "มาลี" }));
+        Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "มาลี:Absent" }), "made after the manager's change, so it wins");
+        Assert.That(await App.QueryAsync(db => db.QuerySingleAsync<(DateTime, int)>(
+                "SELECT m.MarkedAt, s.ClockOffsetSeconds FROM AttendanceMarks m, AttendanceSubmissions s WHERE m.EnrollmentId = @_mali AND s.ClientSubmissionId = 'behind'", new { _mali })),
+            Is.EqualTo((App.Clock.Now.UtcDateTime.AddMinutes(-5), 7200)));
+    }
+
+    [Test]
+    public async Task A_batch_dated_after_it_was_sent_is_refused_and_handed_back_to_the_trainer()
+    {
+        var trainer = await TrainerAsync();
+        var before = await CountsAsync();
+
+        // Marked at what the phone's clock called tomorrow, sent when it said today: the clock was put back between.
+        var response = await SyncAsync(trainer, _today, Batch("clock-put-back", App.Clock.Now.AddDays(1), App.Clock.Now, (_mali, "Absent", 0)));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var refusal = await JsonAsync(response);
+        Assert.That(refusal.GetProperty("message").GetString(), Does.Contain("นาฬิกาของโทรศัพท์"));
+        Assert.That(refusal.GetProperty("retake").GetBoolean(), Is.True, "the phone keeps the marks for the trainer to save again");
+        Assert.That(await CountsAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task Two_phones_that_marked_offline_keep_the_later_mark_whichever_is_sent_first()
+    {
+        var trainer = await TrainerAsync();
+        var markedOnA = App.Clock.Now.AddMinutes(-10);
+        var markedOnB = markedOnA.AddSeconds(3);
+
+        // Phone A reconnects first; phone B, which marked three seconds later, second.
+        await SyncAsync(trainer, _today, Batch("phone-a", markedOnA, App.Clock.Now, (_mali, "Present", 0), (_bua, "Present", 0)));
+        var fromB = await JsonAsync(await SyncAsync(trainer, _today, Batch("phone-b", markedOnB, App.Clock.Now, (_mali, "Absent", 0))));
+
+        Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "บัวคำ:Present", "มาลี:Absent" }));
+        Assert.That(fromB.GetProperty("replacedServerChange").EnumerateArray().Select(n => n.GetString()), Is.EqualTo(new[] { "มาลี" }));
+        var shown = fromB.GetProperty("marks").EnumerateArray().Single();
+        Assert.That((shown.GetProperty("enrollmentId").GetInt64(), shown.GetProperty("mark").GetString(), shown.GetProperty("version").GetInt32()),
+            Is.EqualTo((_mali, "Absent", 2)), "the answer carries the server's marks for the phone's screen");
+    }
+
+    [Test]
+    public async Task Two_phones_that_marked_offline_keep_the_later_mark_when_it_is_sent_first()
+    {
+        var trainer = await TrainerAsync();
+        var markedOnA = App.Clock.Now.AddMinutes(-10);
+
+        await SyncAsync(trainer, _today, Batch("phone-b", markedOnA.AddSeconds(3), App.Clock.Now, (_mali, "Absent", 0)));
+        var fromA = await JsonAsync(await SyncAsync(trainer, _today, Batch("phone-a", markedOnA, App.Clock.Now, (_mali, "Present", 0))));
+
+        Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "มาลี:Absent" }));
+        Assert.That(fromA.GetProperty("keptNewerOnServer").EnumerateArray().Select(n => n.GetString()), Is.EqualTo(new[] { "มาลี" }));
+        Assert.That(fromA.GetProperty("marks").EnumerateArray().Single().GetProperty("mark").GetString(), Is.EqualTo("Absent"),
+            "the phone is shown the server's mark, not its own that lost");
     }
 
     [Test]

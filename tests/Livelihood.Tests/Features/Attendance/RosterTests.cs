@@ -224,11 +224,49 @@ public sealed class RosterTests(DatabaseProvider provider) : AppFixture(provider
             var roster = s.GetRequiredService<RosterQueries>();
             var session = (await roster.SessionAsync(_today))!;
             var userId = await s.GetRequiredService<DbSession>().QuerySingleAsync<long>("SELECT Id FROM Users WHERE Email = @_trainerEmail", new { _trainerEmail });
-            return await roster.SaveAsync(session, "offline-1", markedOfflineAt, [new(_mali, "Absent", null, 1)], userId);
+            return await roster.SaveAsync(session, "offline-1", [new(_mali, "Absent", null, 1, markedOfflineAt)],
+                new(AttendanceMarks.Sources.Offline, TimeSpan.Zero), userId);
         });
 
-        Assert.That(outcome.KeptNewerOnServer, Is.EqualTo(new[] { "มาลี" }));
+        Assert.That(outcome.Named(MarkMerge.Outcome.Outdated), Is.EqualTo(new[] { "มาลี" }));
         Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "Excused" }));
+    }
+
+    [Test]
+    public async Task An_online_save_dates_each_mark_by_when_it_was_tapped_so_a_change_made_after_the_tap_stays()
+    {
+        var trainer = await TrainerAsync();
+        // The trainer taps Absent for มาลี; a manager marks her Late on another phone; then the trainer saves.
+        var tapped = App.Clock.Now;
+        App.Clock.Advance(TimeSpan.FromMinutes(5));
+        var manager = await App.SignedInAsync(Roles.Manager);
+        await manager.PostFormAsync($"/Attendance/Roster/{_today}", Marks("manager", (_mali, "Late", 0)));
+        App.Clock.Advance(TimeSpan.FromMinutes(5));
+        var form = Marks("tapped-before", (_mali, "Absent", 0), (_bua, "Present", 0));
+        form[$"markedAt[{_mali}]"] = tapped.ToString("O");
+        form["sentAt"] = App.Clock.Now.ToString("O");
+
+        var page = await SaveAsync(trainer, _today, form);
+
+        Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "Present", "Late" }), "บัวคำ saved; มาลี keeps the manager's later mark");
+        Assert.That(page, Does.Contain("บันทึกแล้ว 1 รายการ"));
+    }
+
+    [Test]
+    public async Task An_online_save_dated_after_it_was_sent_saves_nothing_and_shows_the_marks_as_posted()
+    {
+        var trainer = await TrainerAsync();
+        var form = Marks("clock-put-back", (_mali, "Absent", 0));
+        form[$"markedAt[{_mali}]"] = App.Clock.Now.AddHours(3).ToString("O");
+        form["sentAt"] = App.Clock.Now.ToString("O");
+
+        var response = await trainer.PostFormAsync($"/Attendance/Roster/{_today}", form);
+
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(page, Does.Contain("นาฬิกาของโทรศัพท์"));
+        Assert.That(page, Does.Match($"id=\"m-{_mali}-Absent\" value=\"Absent\" checked=\"checked\""), "the trainer's mark is kept on the page");
+        Assert.That(await MarksOfAsync(_today), Is.Empty);
     }
 
     [Test]
