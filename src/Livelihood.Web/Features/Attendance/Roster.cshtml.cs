@@ -21,6 +21,7 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
     public RosterQueries.Session Session { get; private set; } = null!;
     public IReadOnlyList<RosterQueries.Row> Rows { get; private set; } = [];
     public IReadOnlyDictionary<long, decimal?> Rates { get; private set; } = new Dictionary<long, decimal?>();
+    public ILookup<long, RosterQueries.Version> History { get; private set; } = Array.Empty<RosterQueries.Version>().ToLookup(v => v.EnrollmentId);
     public RosterQueries.SaveOutcome? Result { get; private set; }
 
     /// <summary>A fresh id per page view: the same form posted twice is applied once.</summary>
@@ -145,6 +146,14 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
         return null;
     }
 
+    /// <summary>A person's marks set aside and the mark held now, in the order they were made; empty when none was set aside.</summary>
+    public IReadOnlyList<MarkWords.Said> HistoryOf(RosterQueries.Row row)
+        => History[row.EnrollmentId].Any() && row.Mark is not null
+            ? History[row.EnrollmentId].Select(v => new MarkWords.Said(v.Mark, v.MarkedBy, v.MarkedAt, v.Source, v.RecordedAt, v.Note))
+                .Append(new MarkWords.Said(row.Mark, row.MarkedBy, row.MarkedAt!.Value, row.MarkSource, row.MarkRecordedAt!.Value, row.Note))
+                .ToList()
+            : [];
+
     private async Task<IActionResult?> LoadAsync() => await FindSessionAsync() ?? await LoadViewAsync();
 
     /// <summary>The session, if it exists and the user may work on its cohort; else the refusal.</summary>
@@ -160,7 +169,7 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
     /// <summary>Who is on the roster with their marks and rates: the costly part (the rates sum the cohort's marks).</summary>
     private async Task<IActionResult?> LoadViewAsync()
     {
-        (Rows, Rates) = await roster.ViewAsync(Session);
+        (Rows, Rates, History) = await roster.ViewAsync(Session);
         return null;
     }
 }

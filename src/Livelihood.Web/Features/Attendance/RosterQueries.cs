@@ -46,6 +46,7 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
         public long? MarkedByUserId { get; init; }
         public string? MarkedBy { get; init; }
         public string? MarkSource { get; init; }
+        public DateTime? MarkRecordedAt { get; init; }
 
         /// <summary>The mark as the merge rule sees it; null when the person is not marked.</summary>
         public MarkMerge.Current? Held() => Mark is null
@@ -69,7 +70,8 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
         => db.QueryAsync<Row>(
             """
             SELECT e.Id AS EnrollmentId, e.PersonId, p.FullNameTh, p.Nickname, m.Id AS MarkId, m.Mark, m.Note, COALESCE(m.Version, 0) AS MarkVersion,
-                   COALESCE(m.MarkedAt, m.RecordedAt) AS MarkedAt, m.RecordedByUserId AS MarkedByUserId, u.DisplayName AS MarkedBy, m.Source AS MarkSource
+                   COALESCE(m.MarkedAt, m.RecordedAt) AS MarkedAt, m.RecordedByUserId AS MarkedByUserId, u.DisplayName AS MarkedBy, m.Source AS MarkSource,
+                   m.RecordedAt AS MarkRecordedAt
             FROM Enrollments e
             JOIN People p ON p.Id = e.PersonId
             LEFT JOIN AttendanceMarks m ON m.SessionId = @Id AND m.EnrollmentId = e.Id
@@ -79,8 +81,23 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
             ORDER BY p.FullNameTh, e.Id
             """, new { session.Id, session.CohortId, session.SessionDate });
 
-    /// <summary>What the roster page shows of a session: who is on it with their marks, and each enrollment's rate.</summary>
-    public sealed record View(IReadOnlyList<Row> Rows, IReadOnlyDictionary<long, decimal?> Rates);
+    /// <summary>
+    /// What the roster page shows of a session: who is on it with their marks, each enrollment's rate, and the marks
+    /// each person's mark replaced or outlasted (its history, in the order they were made).
+    /// </summary>
+    public sealed record View(IReadOnlyList<Row> Rows, IReadOnlyDictionary<long, decimal?> Rates, ILookup<long, Version> History);
+
+    /// <summary>A mark set aside (AttendanceMarkVersions), as the roster's history shows it.</summary>
+    public sealed record Version
+    {
+        public long EnrollmentId { get; init; }
+        public string Mark { get; init; } = "";
+        public string? Note { get; init; }
+        public DateTime MarkedAt { get; init; }
+        public string MarkedBy { get; init; } = "";
+        public string? Source { get; init; }
+        public DateTime RecordedAt { get; init; }
+    }
 
     /// <summary>
     /// The roster page's data. The benchmark's bare endpoint (Platform/BenchData) calls this too, so that both run
@@ -88,7 +105,20 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
     /// </summary>
     public async Task<View> ViewAsync(Session session)
         => new(await RosterAsync(session),
-            (await enrollments.AttendanceAsync(session.CohortId)).ToDictionary(a => a.EnrollmentId, a => Completion.RatePercent(a.Minutes)));
+            (await enrollments.AttendanceAsync(session.CohortId)).ToDictionary(a => a.EnrollmentId, a => Completion.RatePercent(a.Minutes)),
+            (await HistoryAsync(session.Id)).ToLookup(v => v.EnrollmentId));
+
+    /// <summary>The session's marks set aside, each person's in the order they were made. Through the marks' index.</summary>
+    public Task<IReadOnlyList<Version>> HistoryAsync(long sessionId)
+        => db.QueryAsync<Version>(
+            """
+            SELECT m.EnrollmentId, v.Mark, v.Note, v.MarkedAt, u.DisplayName AS MarkedBy, v.Source, v.RecordedAt
+            FROM AttendanceMarks m
+            JOIN AttendanceMarkVersions v ON v.MarkId = m.Id
+            JOIN Users u ON u.Id = v.MarkedByUserId
+            WHERE m.SessionId = @sessionId
+            ORDER BY m.EnrollmentId, v.MarkedAt, v.Id
+            """, new { sessionId });
 
     /// <summary>
     /// One person's mark as the sender made it: <paramref name="BaseVersion"/> is the version of the person's mark the
@@ -179,8 +209,17 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
     /// <summary>A mark whose version moved between the save's read and its write (see <see cref="SaveAsync"/>).</summary>
     private sealed class MarksChangedMeanwhile : Exception;
 
-    /// <summary>A person's mark after the merge, for the UPDATE; Made: whether the sender made the mark now held.</summary>
-    private sealed record Change(Row Row, MarkMerge.Decision Decision, bool Made);
+    /// <summary>
+    /// A person's mark the merge changed: the row as it was, the sender's mark, the merge's decision, and whether the
+    /// sender's mark is the person's mark now (else the sender's was outdated and only its note joins the mark).
+    /// </summary>
+    private sealed record Change(Row Row, MarkMerge.Made Sent, MarkMerge.Decision Decision)
+    {
+        public bool Made => Decision.Outcome != MarkMerge.Outcome.Outdated;
+
+        /// <summary>Whether the person's mark changes (an outdated mark whose note the mark holds already changes nothing).</summary>
+        public bool ChangesMark => Made || Decision.Note != Row.Note;
+    }
 
     private async Task<SaveOutcome> WriteAsync(Session session, string clientSubmissionId, IReadOnlyList<Entry> entries, Provenance how, long userId)
     {
@@ -198,31 +237,20 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
             if (!rows.TryGetValue(entry.EnrollmentId, out var row) || !AttendanceMarks.All.Contains(entry.Mark)) continue;
             var note = string.IsNullOrWhiteSpace(entry.Note) ? null : entry.Note.Trim();
             if (note?.Length > MarkMerge.NoteLength) note = note[..MarkMerge.NoteLength];
-            var decision = MarkMerge.Decide(row.Held(), new(new(entry.Mark, note, entry.MadeAt, userId), entry.BaseVersion));
-            switch (decision.Outcome)
-            {
-                case MarkMerge.Outcome.Added:
-                    added.Add((entry, note));
-                    break;
-                case MarkMerge.Outcome.Corrected:
-                case MarkMerge.Outcome.Replaced:
-                case MarkMerge.Outcome.Outdated:
-                    changes.Add(new(row, decision, decision.Outcome != MarkMerge.Outcome.Outdated));
-                    break;
-            }
+            var sent = new MarkMerge.Made(entry.Mark, note, entry.MadeAt, userId);
+            var decision = MarkMerge.Decide(row.Held(), new(sent, entry.BaseVersion));
+            var change = decision.Outcome is MarkMerge.Outcome.Added or MarkMerge.Outcome.Unchanged ? null : new Change(row, sent, decision);
+            if (decision.Outcome == MarkMerge.Outcome.Added) added.Add((entry, note));
+            if (change is not null) changes.Add(change);
             if (decision.Outcome is MarkMerge.Outcome.Replaced or MarkMerge.Outcome.Outdated)
                 conflicts.Add(new(row.EnrollmentId, row.FullNameTh, decision.Outcome, entry.Mark, entry.MadeAt, row.Mark!, row.MarkedBy, row.MarkedAt!.Value));
-            var version = decision.Outcome switch
-            {
-                MarkMerge.Outcome.Added => 1,
-                MarkMerge.Outcome.Unchanged => row.MarkVersion,
-                _ => row.MarkVersion + 1,
-            };
+            var version = decision.Outcome == MarkMerge.Outcome.Added ? 1 : change?.ChangesMark == true ? row.MarkVersion + 1 : row.MarkVersion;
             marks.Add(new(row.EnrollmentId, decision.Mark, decision.Note, version));
         }
 
         await InsertMarksAsync(session, added, how, userId, now);
-        await UpdateMarksAsync(changes, how, userId, now);
+        await KeepSetAsideAsync(changes, how, userId, now);
+        await UpdateMarksAsync(changes.Where(c => c.ChangesMark).ToList(), how, userId, now);
 
         var moved = added.Select(a => new DashboardAggregatesJob.MarkChange(a.Entry.EnrollmentId, null, a.Entry.Mark))
             .Concat(changes.Select(c => new DashboardAggregatesJob.MarkChange(c.Row.EnrollmentId, c.Row.Mark, c.Decision.Mark)))
@@ -264,6 +292,40 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
             if (inserted != part.Count) throw new MarksChangedMeanwhile();
         }
     }
+
+    /// <summary>
+    /// Keeps every mark the save sets aside (AttendanceMarkVersions), in one statement before the marks change: the
+    /// person's mark it replaces, or the sender's own that arrived after a mark made later. The maker of a mark replaced
+    /// by one made without seeing it is told on their next visit; the sender of an outdated one in the save's answer.
+    /// </summary>
+    private async Task KeepSetAsideAsync(IReadOnlyList<Change> changes, Provenance how, long userId, DateTime now)
+    {
+        var kept = changes.Select(c => c.Made
+                ? new SetAside(c.Row.MarkId!.Value, c.Row.Mark!, c.Row.Note, c.Row.MarkedAt!.Value, c.Row.MarkedByUserId!.Value, c.Row.MarkSource,
+                    c.Row.MarkRecordedAt!.Value, c.Decision.Outcome, userId, c.Decision.Mark, c.Decision.MadeAt)
+                : new SetAside(c.Row.MarkId!.Value, c.Sent.Mark, c.Sent.Note, c.Sent.MadeAt, userId, how.Source, now, c.Decision.Outcome,
+                    c.Row.MarkedByUserId!.Value, c.Row.Mark!, c.Row.MarkedAt!.Value))
+            .ToList();
+        foreach (var part in ParameterRows.Of(kept,
+                     ["MarkId", "Mark", "Note", "MarkedAt", "MarkedByUserId", "Source", "RecordedAt", "Outcome", "ReplacedByUserId", "ReplacedByMark", "ReplacedByMarkedAt", "Told"],
+                     k => [k.MarkId, k.Mark, k.Note, k.MarkedAt, k.MarkedByUserId, k.Source, k.RecordedAt, k.Outcome.ToString(), k.ReplacedByUserId, k.ReplacedByMark,
+                           k.ReplacedByMarkedAt, k.Outcome == MarkMerge.Outcome.Replaced ? 0 : 1]))
+        {
+            part.Parameters.AddDynamicParams(new { now });
+            await db.ExecuteAsync(
+                $"""
+                INSERT INTO AttendanceMarkVersions (MarkId, Mark, Note, MarkedAt, MarkedByUserId, Source, RecordedAt, Outcome, SetAsideAt,
+                    ReplacedByUserId, ReplacedByMark, ReplacedByMarkedAt, ToldAt)
+                SELECT v.MarkId, v.Mark, v.Note, v.MarkedAt, v.MarkedByUserId, v.Source, v.RecordedAt, v.Outcome, @now,
+                    v.ReplacedByUserId, v.ReplacedByMark, v.ReplacedByMarkedAt, CASE WHEN v.Told = 1 THEN @now END
+                FROM ({part.Rows}) v
+                """, part.Parameters);
+        }
+    }
+
+    /// <summary>A mark set aside, for <see cref="KeepSetAsideAsync"/>: its own columns and the mark it gave way to.</summary>
+    private sealed record SetAside(long MarkId, string Mark, string? Note, DateTime MarkedAt, long MarkedByUserId, string? Source, DateTime RecordedAt,
+        MarkMerge.Outcome Outcome, long ReplacedByUserId, string ReplacedByMark, DateTime ReplacedByMarkedAt);
 
     /// <summary>
     /// The marks the merge changed, in one statement with their versions checked, and audited: replaced by the

@@ -67,12 +67,15 @@ public sealed partial class OfflineSyncTests(DatabaseProvider provider) : AppFix
 
     /// <summary>A batch from a phone whose clock read <paramref name="sentAt"/> as it sent (null: a phone that does not say).</summary>
     private static object Batch(string submissionId, DateTimeOffset markedAt, DateTimeOffset? sentAt, params (long Enrollment, string Mark, int BaseVersion)[] entries)
+        => Batch(submissionId, markedAt, sentAt, entries.Select(e => (e.Enrollment, e.Mark, (string?)null, e.BaseVersion)).ToArray());
+
+    private static object Batch(string submissionId, DateTimeOffset markedAt, DateTimeOffset? sentAt, params (long Enrollment, string Mark, string? Note, int BaseVersion)[] entries)
         => new
         {
             submissionId,
             markedAt = markedAt.ToString("O"),
             sentAt = sentAt?.ToString("O"),
-            entries = entries.Select(e => new { enrollmentId = e.Enrollment, mark = e.Mark, note = (string?)null, baseVersion = e.BaseVersion }).ToArray(),
+            entries = entries.Select(e => new { enrollmentId = e.Enrollment, mark = e.Mark, note = e.Note, baseVersion = e.BaseVersion }).ToArray(),
         };
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
@@ -144,6 +147,33 @@ public sealed partial class OfflineSyncTests(DatabaseProvider provider) : AppFix
         Assert.That(outcome.GetProperty("keptNewerOnServer").EnumerateArray().Select(n => n.GetString()), Is.EqualTo(new[] { "มาลี" }));
         Assert.That(outcome.GetProperty("saved").GetInt32(), Is.EqualTo(1));
         Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "บัวคำ:Present", "มาลี:Excused" }), "the later change wins");
+        Assert.That(await SetAsideAsync(), Is.EqualTo(new[] { "Present Corrected Excused told", "Absent Outdated Excused told" }),
+            "the trainer's outdated mark is kept, never dropped: the answer told the trainer");
+    }
+
+    /// <summary>The marks set aside, oldest first: "mark outcome replaced-by told|untold".</summary>
+    private Task<IReadOnlyList<string>> SetAsideAsync()
+        => App.QueryAsync(db => db.QueryAsync<string>(
+            "SELECT Mark || ' ' || Outcome || ' ' || ReplacedByMark || ' ' || CASE WHEN ToldAt IS NULL THEN 'untold' ELSE 'told' END FROM AttendanceMarkVersions ORDER BY Id"));
+
+    [Test]
+    public async Task A_later_offline_mark_replaces_an_online_correction_and_keeps_both_notes()
+    {
+        // An admin marks มาลี absent online with a note; the trainer, offline, had marked her excused with a note later.
+        var admin = await App.SignedInAsync(Roles.Admin);
+        var correction = new Dictionary<string, string> { ["submissionId"] = "admin", [$"marks[{_mali}]"] = "Absent", [$"notes[{_mali}]"] = "ไม่มา", [$"versions[{_mali}]"] = "0" };
+        await admin.PostFormAsync($"/Attendance/Roster/{_today}", correction);
+        var markedOffline = App.Clock.Now.AddMinutes(10);
+        App.Clock.Advance(TimeSpan.FromMinutes(30));
+        var trainer = await TrainerAsync();
+
+        var outcome = await JsonAsync(await SyncAsync(trainer, _today, Batch("offline", markedOffline, App.Clock.Now, (_mali, "Excused", "มีใบลา", 0))));
+
+        Assert.That(outcome.GetProperty("replacedServerChange").EnumerateArray().Select(n => n.GetString()), Is.EqualTo(new[] { "มาลี" }));
+        Assert.That(await App.QueryAsync(db => db.QuerySingleAsync<string>("SELECT Mark || ':' || Note FROM AttendanceMarks WHERE EnrollmentId = @_mali", new { _mali })),
+            Is.EqualTo("Excused:ไม่มา · มีใบลา"), "the admin's note is kept beside the trainer's");
+        Assert.That(await SetAsideAsync(), Is.EqualTo(new[] { "Absent Replaced Excused untold" }), "the admin is still to be told");
+        Assert.That(await App.QueryAsync(db => db.QuerySingleAsync<string>("SELECT Note FROM AttendanceMarkVersions")), Is.EqualTo("ไม่มา"));
     }
 
     [Test]

@@ -270,6 +270,33 @@ public sealed class RosterTests(DatabaseProvider provider) : AppFixture(provider
     }
 
     [Test]
+    public async Task A_corrected_mark_and_its_note_are_kept_and_the_roster_shows_the_history_to_the_trainer_managers_and_admins()
+    {
+        var trainer = await TrainerAsync();
+        var first = Marks("trainer", (_mali, "Present", 0));
+        first[$"notes[{_mali}]"] = "มาเช้า";
+        await trainer.PostFormAsync($"/Attendance/Roster/{_today}", first);
+        App.Clock.Advance(TimeSpan.FromMinutes(75));
+        var admin = await App.SignedInAsync(Roles.Admin);
+        var correction = Marks("admin", (_mali, "Absent", 1));
+        correction[$"notes[{_mali}]"] = "ออกก่อน";
+
+        await admin.PostFormAsync($"/Attendance/Roster/{_today}", correction);
+
+        Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "Absent" }));
+        var kept = await App.QueryAsync(db => db.QuerySingleAsync<(string, string, string, string, long)>(
+            """
+            SELECT v.Mark, v.Note, v.Outcome, v.ReplacedByMark, (SELECT COUNT(1) FROM AuditLog WHERE TableName = 'AttendanceMarks' AND RowId = v.MarkId)
+            FROM AttendanceMarkVersions v
+            """));
+        Assert.That(kept, Is.EqualTo(("Present", "มาเช้า", "Corrected", "Absent", 1L)), "the replaced mark is kept, and the change audited");
+        const string history = "มา โดย Test Trainer เวลา 09:00 (หมายเหตุ: มาเช้า) แล้วถูกแทนที่ด้วย ขาด โดย Test Admin เวลา 10:15 (หมายเหตุ: ออกก่อน)";
+        Assert.That(await trainer.GetStringAsync($"/Attendance/Roster/{_today}"), Does.Contain(history));
+        Assert.That(await (await App.SignedInAsync(Roles.Manager)).GetStringAsync($"/Attendance/Roster/{_today}"), Does.Contain(history));
+        Assert.That(await admin.GetStringAsync($"/Attendance/Roster/{_today}"), Does.Contain(history));
+    }
+
+    [Test]
     public async Task A_mark_for_someone_not_enrolled_on_that_day_is_not_saved()
     {
         var trainer = await TrainerAsync();
