@@ -15,39 +15,12 @@ public sealed class OfflineAttendanceTests : BrowserTest
     public async Task Marks_saved_without_a_connection_are_sent_when_it_returns()
     {
         var trainer = await App.CreateUserAsync(Roles.Trainer, KestrelApp.AdminPassword);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
-        var session = await App.WithDatabaseAsync(async db =>
-        {
-            var now = DateTime.UtcNow;
-            var village = await db.InsertAsync("INSERT INTO Villages (SubdistrictId, VillageNumber, NameTh, CreatedAt) VALUES (560501, 4, 'บ้านห้วยทราย', @now)", new { now });
-            var course = await db.InsertAsync("INSERT INTO Courses (NameTh, Category, StandardHours, AssessmentRequired, CreatedAt) VALUES ('ทอผ้า', 'Weaving', 30, 0, @now)", new { now });
-            var cohort = await db.InsertAsync("INSERT INTO Cohorts (Code, CourseId, StartDate, EndDate, Capacity, Status, CreatedAt) VALUES ('WEA-07', @course, @start, @end, 30, 'Running', @now)",
-                new { course, start = today.AddDays(-7), end = today.AddDays(30), now });
-            await db.ExecuteAsync("INSERT INTO UserScopes (UserId, ScopeKind, ScopeId) SELECT Id, 'Cohort', @cohort FROM Users WHERE Email = @trainer", new { cohort, trainer });
-            foreach (var name in new[] { "คำแสง", "นวลจันทร์", "บัวเรียว" })
-            {
-                var person = await db.InsertAsync(
-                    "INSERT INTO People (FullNameTh, Sex, BirthYear, VillageId, CitizenshipStatus, Status, RegisteredByUserId, CreatedAt) VALUES (@name, 'Female', 2006, @village, 'None', 'Active', (SELECT MIN(Id) FROM Users), @now)",
-                    new { name, village, now });
-                await db.ExecuteAsync("INSERT INTO Enrollments (CohortId, PersonId, EnrolledOn, Status, CreatedAt) VALUES (@cohort, @person, @start, 'Enrolled', @now)",
-                    new { cohort, person, start = today.AddDays(-7), now });
-            }
-            return await db.InsertAsync("INSERT INTO Sessions (CohortId, SessionDate, StartTime, DurationMinutes, Status, CreatedAt) VALUES (@cohort, @today, '09:00', 180, 'Scheduled', @now)",
-                new { cohort, today, now });
-        });
-        Task<IReadOnlyList<string>> MarksAsync() => App.WithDatabaseAsync(db => db.QueryAsync<string>(
-            "SELECT p.FullNameTh || ':' || m.Mark FROM AttendanceMarks m JOIN Enrollments e ON e.Id = m.EnrollmentId JOIN People p ON p.Id = e.PersonId WHERE m.SessionId = @session ORDER BY p.FullNameTh",
-            new { session }));
+        var session = await Attendance.CohortWithSessionTodayAsync(App, "WEA-07", [trainer], "คำแสง", "นวลจันทร์", "บัวเรียว");
+        Task<IReadOnlyList<string>> MarksAsync() => Attendance.MarksAsync(App, session);
 
         // Online: signing in lands on Today; the service worker installs and keeps Today and the rosters it lists, in the
-        // background: the test goes offline only once the roster is kept, as a trainer can only rely on a roster then.
-        await GoToAsync("/Account/SignIn");
-        await Page.GetByLabel("อีเมล").FillAsync(trainer);
-        await Page.GetByLabel("รหัสผ่าน").FillAsync(KestrelApp.AdminPassword);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "เข้าสู่ระบบ" }).ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "WEA-07" })).ToBeVisibleAsync();
-        // Today says when the roster is kept on the phone, so the trainer knows before leaving the signal behind.
-        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "WEA-07" }).GetByText("พร้อมใช้แม้ไม่มีสัญญาณ")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        // background: the test goes offline only once Today says the roster is kept, as a trainer can only rely on it then.
+        await Attendance.SignInUntilReadyOfflineAsync(App, Page, trainer, "WEA-07");
 
         // No signal: the roster opens from the phone, and Save keeps the marks on it.
         await Page.Context.SetOfflineAsync(true);
@@ -77,12 +50,7 @@ public sealed class OfflineAttendanceTests : BrowserTest
         await Expect(Page.GetByText("ส่งจากโทรศัพท์เครื่องนี้แล้ว: WEA-07")).ToBeVisibleAsync();
         await Expect(Page.Locator("[data-offline-report]")).ToHaveCountAsync(1);
         await Expect(Page.Locator("[data-offline-report]")).ToContainTextAsync("บันทึกแล้ว 3 รายการ");
-        var marks = await MarksAsync();
-        for (var waited = 0; marks.Count < 3 && waited < 10_000; waited += 250)
-        {
-            await Task.Delay(250);
-            marks = await MarksAsync();
-        }
+        var marks = await Attendance.MarksWhenAsync(App, session, ["คำแสง:Present", "นวลจันทร์:Absent", "บัวเรียว:Present"]);
         Assert.That(marks, Is.EqualTo(new[] { "คำแสง:Present", "นวลจันทร์:Absent", "บัวเรียว:Present" }));
         Assert.That(await App.WithDatabaseAsync(db => db.ExecuteScalarAsync<int>("SELECT COUNT(1) FROM AttendanceSubmissions WHERE SessionId = @session", new { session })),
             Is.EqualTo(1), "one submission, sent once");

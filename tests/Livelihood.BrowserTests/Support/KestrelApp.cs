@@ -54,13 +54,13 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider.GetRequiredService<Livelihood.Data.DbSession>());
     }
 
-    /// <summary>Creates a user of the role through the app's own account code; returns the email.</summary>
-    public async Task<string> CreateUserAsync(string role, string password)
+    /// <summary>Creates a user of the role (named <paramref name="name"/>, or "Browser {role}") through the app's own account code; returns the email.</summary>
+    public async Task<string> CreateUserAsync(string role, string password, string? name = null)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@browser.livelihood";
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Livelihood.Web.Platform.Auth.UserAccounts>()
-            .CreateAsync(email, $"Browser {role}", password, role);
+            .CreateAsync(email, name ?? $"Browser {role}", password, role);
         return email;
     }
 

@@ -2,6 +2,7 @@ using Livelihood.Data;
 using Livelihood.Web.Platform.Auth;
 using Livelihood.Web.Platform.Localization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Livelihood.Web.Features.Attendance;
@@ -11,7 +12,7 @@ namespace Livelihood.Web.Features.Attendance;
 /// attendance. A trainer sees their own cohorts'; managers and admins see all.
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCohorts)]
-public sealed class IndexModel(DbSession db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class IndexModel(DbSession db, CurrentUser user, TimeProvider clock, RosterQueries roster) : PageModel
 {
     public sealed record Item
     {
@@ -44,5 +45,12 @@ public sealed class IndexModel(DbSession db, CurrentUser user, TimeProvider cloc
             ORDER BY s.SessionDate DESC, s.StartTime, c.Code
             """,
             new { Today, Since = Today.AddDays(-60), TrainerId = user.Role == Roles.Trainer ? user.Id : null });
+    }
+
+    /// <summary>The user has seen which of their marks later ones replaced (_ReplacedMarks): back to where they were.</summary>
+    public async Task<IActionResult> OnPostSeenAsync([FromForm] long[]? ids, string? returnUrl)
+    {
+        await roster.ToldAsync(user.Id!.Value, ids ?? []);
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/Attendance");
     }
 }

@@ -90,13 +90,20 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
         if (Entries(posted, request.SentAt, now) is not { } entries) return Refuse(ClockChanged(), retake: true);
         var how = new RosterQueries.Provenance(AttendanceMarks.Sources.Offline, MarkMerge.ClockOffset(request.SentAt, now));
         var outcome = await roster.SaveAsync(Session, request.SubmissionId!, entries, how, user.Id!.Value);
-        return new JsonResult(new SyncAnswer(outcome.Saved, outcome.Repeat, outcome.Named(MarkMerge.Outcome.Outdated),
-            outcome.Named(MarkMerge.Outcome.Replaced), outcome.Marks));
+        var said = outcome.Conflicts.Select(c => (c, Words: MarkWords.Conflict(text, c, Session.SessionDate))).ToList();
+        return new JsonResult(new SyncAnswer(outcome.Saved, outcome.Repeat, outcome.Conflicts.Any(c => c.Outcome == MarkMerge.Outcome.Outdated),
+            said.Select(x => $"{x.c.Person}: {x.Words}").ToList(), said.Select(x => new RowReport(x.c.EnrollmentId, x.Words)).ToList(), outcome.Marks));
     }
 
-    /// <summary>The sync's answer: whose marks were kept on the server, or replaced by the phone's, and the server's marks.</summary>
-    public sealed record SyncAnswer(int Saved, bool Repeat, IReadOnlyList<string> KeptNewerOnServer, IReadOnlyList<string> ReplacedServerChange,
+    /// <summary>
+    /// The sync's answer, in the words the phone shows (the reader's language): how many marks it saved, whether some
+    /// of the phone's lost to marks made later (Lost), a line for each mark that met another (for the top of the page)
+    /// and the same beside its person (Rows), and the server's marks for the phone's screen.
+    /// </summary>
+    public sealed record SyncAnswer(int Saved, bool Repeat, bool Lost, IReadOnlyList<string> Lines, IReadOnlyList<RowReport> Rows,
         IReadOnlyList<RosterQueries.ServerMark> Marks);
+
+    public sealed record RowReport(long EnrollmentId, string Message);
 
     private string ClockChanged()
         => text["This phone's clock was put back after these marks were made, so when they were made is not known. Check them and save again."];
@@ -145,6 +152,9 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
             return text["This session is in the future: attendance is taken on the day."];
         return null;
     }
+
+    /// <summary>What the save just shown did to the sender's mark of this person, when it met another; else null.</summary>
+    public RosterQueries.Conflict? ConflictOf(RosterQueries.Row row) => Result?.Conflicts.FirstOrDefault(c => c.EnrollmentId == row.EnrollmentId);
 
     /// <summary>A person's marks set aside and the mark held now, in the order they were made; empty when none was set aside.</summary>
     public IReadOnlyList<MarkWords.Said> HistoryOf(RosterQueries.Row row)

@@ -141,11 +141,7 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
     public sealed record ServerMark(long EnrollmentId, string Mark, string? Note, int Version);
 
     /// <summary>What a save did: how many of the sender's marks it holds now, which met another, and the server's marks.</summary>
-    public sealed record SaveOutcome(int Saved, IReadOnlyList<Conflict> Conflicts, IReadOnlyList<ServerMark> Marks, bool Repeat)
-    {
-        /// <summary>The people whose marks met another with this outcome.</summary>
-        public IReadOnlyList<string> Named(MarkMerge.Outcome outcome) => Conflicts.Where(c => c.Outcome == outcome).Select(c => c.Person).ToList();
-    }
+    public sealed record SaveOutcome(int Saved, IReadOnlyList<Conflict> Conflicts, IReadOnlyList<ServerMark> Marks, bool Repeat);
 
     /// <summary>
     /// Applies one submission by <paramref name="userId"/>: each mark is merged with the person's mark by
@@ -309,7 +305,7 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
         foreach (var part in ParameterRows.Of(kept,
                      ["MarkId", "Mark", "Note", "MarkedAt", "MarkedByUserId", "Source", "RecordedAt", "Outcome", "ReplacedByUserId", "ReplacedByMark", "ReplacedByMarkedAt", "Told"],
                      k => [k.MarkId, k.Mark, k.Note, k.MarkedAt, k.MarkedByUserId, k.Source, k.RecordedAt, k.Outcome.ToString(), k.ReplacedByUserId, k.ReplacedByMark,
-                           k.ReplacedByMarkedAt, k.Outcome == MarkMerge.Outcome.Replaced ? 0 : 1]))
+                           k.ReplacedByMarkedAt, k.IsToldNow ? 1 : 0]))
         {
             part.Parameters.AddDynamicParams(new { now });
             await db.ExecuteAsync(
@@ -325,7 +321,58 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
 
     /// <summary>A mark set aside, for <see cref="KeepSetAsideAsync"/>: its own columns and the mark it gave way to.</summary>
     private sealed record SetAside(long MarkId, string Mark, string? Note, DateTime MarkedAt, long MarkedByUserId, string? Source, DateTime RecordedAt,
-        MarkMerge.Outcome Outcome, long ReplacedByUserId, string ReplacedByMark, DateTime ReplacedByMarkedAt);
+        MarkMerge.Outcome Outcome, long ReplacedByUserId, string ReplacedByMark, DateTime ReplacedByMarkedAt)
+    {
+        /// <summary>
+        /// Whether the mark's maker knows already: everyone but the maker of a mark replaced by someone else's made
+        /// without seeing it, who is told on their next visit (<see cref="UntoldAsync"/>). The sender of the save is
+        /// told in its answer, also of their own earlier mark from another phone.
+        /// </summary>
+        public bool IsToldNow => Outcome != MarkMerge.Outcome.Replaced || MarkedByUserId == ReplacedByUserId;
+    }
+
+    /// <summary>A mark of the user's that a later one replaced, still to tell them (<see cref="UntoldAsync"/>).</summary>
+    public sealed record Untold
+    {
+        public long Id { get; init; }
+        public long SessionId { get; init; }
+        public string CohortCode { get; init; } = "";
+        public DateOnly SessionDate { get; init; }
+        public string Person { get; init; } = "";
+        public string Mark { get; init; } = "";
+        public DateTime MarkedAt { get; init; }
+        public string ReplacedBy { get; init; } = "";
+        public string ReplacedByMark { get; init; } = "";
+        public DateTime ReplacedByMarkedAt { get; init; }
+    }
+
+    /// <summary>How many of a user's untold marks a page shows at once; the next ones come once these are seen.</summary>
+    public const int UntoldShown = 20;
+
+    /// <summary>
+    /// The user's marks that someone else's mark, made later without seeing them, replaced and that the user has not
+    /// seen yet (of one session, when given), oldest first. Through the index of untold marks.
+    /// </summary>
+    public Task<IReadOnlyList<Untold>> UntoldAsync(long userId, long? sessionId = null)
+        => db.QueryAsync<Untold>(db.Dialect.Page(
+            """
+            SELECT v.Id, s.Id AS SessionId, c.Code AS CohortCode, s.SessionDate, p.FullNameTh AS Person, v.Mark, v.MarkedAt,
+                   r.DisplayName AS ReplacedBy, v.ReplacedByMark, v.ReplacedByMarkedAt
+            FROM AttendanceMarkVersions v
+            JOIN AttendanceMarks m ON m.Id = v.MarkId
+            JOIN Sessions s ON s.Id = m.SessionId
+            JOIN Cohorts c ON c.Id = s.CohortId
+            JOIN Enrollments e ON e.Id = m.EnrollmentId
+            JOIN People p ON p.Id = e.PersonId
+            JOIN Users r ON r.Id = v.ReplacedByUserId
+            WHERE v.MarkedByUserId = @userId AND v.ToldAt IS NULL AND (@sessionId IS NULL OR m.SessionId = @sessionId)
+            ORDER BY v.Id
+            """), new { userId, sessionId, Skip = 0, Take = UntoldShown });
+
+    /// <summary>The user has seen what happened to these marks of theirs.</summary>
+    public Task<int> ToldAsync(long userId, IReadOnlyList<long> ids)
+        => db.ExecuteAsync("UPDATE AttendanceMarkVersions SET ToldAt = @now WHERE Id IN @ids AND MarkedByUserId = @userId AND ToldAt IS NULL",
+            new { ids, userId, now = clock.GetUtcNow().UtcDateTime });
 
     /// <summary>
     /// The marks the merge changed, in one statement with their versions checked, and audited: replaced by the

@@ -2,7 +2,9 @@
 // - the badge in the menu bar ([data-offline-queue]) says how many saved rosters wait on this phone;
 // - waiting rosters are sent to the server (Roster?handler=Sync) on page load, when the connection returns and every
 //   30 s while something waits; one leaves the queue only when the server has answered 200 (or refused it for good);
-// - the server's report (whose marks it kept or replaced) is shown once, as a dismissible alert;
+// - the server's report (which of the phone's marks met marks made elsewhere, in the server's words) is shown once, as
+//   a dismissible alert at the top of the page and, on the roster of that session, beside each person; the roster
+//   then shows the server's marks;
 // - on a roster ([data-roster]), Save without a connection keeps the marks in the queue instead of posting.
 // Texts come localized from the page's data attributes. Needs lib/idb/umd.js and js/attendance-queue.js first.
 (function () {
@@ -67,11 +69,16 @@
                 kind = 'danger';
                 lines = [format(host.getAttribute('data-refused'), [r.label, r.refused])];
             } else {
-                lines = [format(host.getAttribute('data-sent'), [r.label, r.saved])];
-                if (r.kept && r.kept.length) { kind = 'warning'; lines.push(format(host.getAttribute('data-kept'), [r.kept.join(', ')])); }
-                if (r.replaced && r.replaced.length) lines.push(format(host.getAttribute('data-replaced'), [r.replaced.join(', ')]));
+                lines = [format(host.getAttribute('data-sent'), [r.label, r.saved])].concat(r.lines || []);
+                if (r.lost) kind = 'warning';
             }
-            main.insertBefore(alertBox(kind, lines), main.firstChild);
+            var box = alertBox(kind, lines);
+            main.insertBefore(box, main.firstChild);
+            // Marks of this phone's that lost must not go unseen below the fold (a phone's screen is short).
+            if (kind !== 'success') {
+                box.setAttribute('role', 'alert');
+                box.scrollIntoView({ block: 'start' });
+            }
         });
         writeList(REPORTS, []);
     }
@@ -88,10 +95,21 @@
     }
 
     // The server's marks after a sync, on the roster of that session if it is the page open: the screen shows what
-    // the server holds, and a further save from it starts from those versions.
-    function showServerMarks(sessionId, marks) {
-        if (form && Number(form.getAttribute('data-session-id')) === sessionId && marks && marks.length)
-            form.dispatchEvent(new CustomEvent('roster:marks', { detail: { marks: marks } }));
+    // the server holds, a further save from it starts from those versions, and each person whose mark met another
+    // has the server's words beside them.
+    function showServerMarks(sessionId, outcome) {
+        if (!form || Number(form.getAttribute('data-session-id')) !== sessionId) return;
+        if (outcome.marks && outcome.marks.length) form.dispatchEvent(new CustomEvent('roster:marks', { detail: { marks: outcome.marks } }));
+        (outcome.rows || []).forEach(function (r) {
+            var version = form.querySelector('input[name="versions[' + r.enrollmentId + ']"]');
+            if (!version) return;
+            var row = version.closest('.roster-row');
+            var said = row.querySelector('[data-row-report]') || document.createElement('p');
+            said.className = 'small text-warning-emphasis fw-semibold mb-0 mt-1';
+            said.setAttribute('data-row-report', '');
+            said.textContent = r.message;
+            version.parentNode.insertBefore(said, version);
+        });
     }
 
     // One queued roster to the server. Resolves to true when it has left the queue (or been held back for the trainer).
@@ -109,8 +127,8 @@
                 var json = (response.headers.get('Content-Type') || '').indexOf('application/json') === 0;
                 if (response.status === 200 && json) {
                     return response.json().then(function (outcome) {
-                        report({ label: item.label, saved: outcome.saved, kept: outcome.keptNewerOnServer, replaced: outcome.replacedServerChange });
-                        showServerMarks(item.sessionId, outcome.marks);
+                        report({ label: item.label, saved: outcome.saved, lines: outcome.lines, lost: outcome.lost });
+                        showServerMarks(item.sessionId, outcome);
                         return Q.remove(item.submissionId).then(function () { return true; });
                     });
                 }

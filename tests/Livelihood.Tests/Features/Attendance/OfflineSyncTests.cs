@@ -78,6 +78,8 @@ public sealed partial class OfflineSyncTests(DatabaseProvider provider) : AppFix
             entries = entries.Select(e => new { enrollmentId = e.Enrollment, mark = e.Mark, note = e.Note, baseVersion = e.BaseVersion }).ToArray(),
         };
 
+    private static IEnumerable<string?> Lines(JsonElement outcome) => outcome.GetProperty("lines").EnumerateArray().Select(l => l.GetString());
+
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"), await response.Content.ReadAsStringAsync());
@@ -103,7 +105,7 @@ public sealed partial class OfflineSyncTests(DatabaseProvider provider) : AppFix
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var outcome = await JsonAsync(response);
         Assert.That(outcome.GetProperty("saved").GetInt32(), Is.EqualTo(2));
-        Assert.That(outcome.GetProperty("keptNewerOnServer").GetArrayLength(), Is.Zero);
+        Assert.That(outcome.GetProperty("lines").GetArrayLength(), Is.Zero, "no mark met another");
         Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "บัวคำ:Absent", "มาลี:Present" }));
         Assert.That(await App.QueryAsync(db => db.QuerySingleAsync<string>("SELECT Status FROM Sessions WHERE Id = @_today", new { _today })), Is.EqualTo("Held"));
     }
@@ -124,7 +126,7 @@ public sealed partial class OfflineSyncTests(DatabaseProvider provider) : AppFix
         var second = await JsonAsync(again);
         Assert.That(second.GetProperty("repeat").GetBoolean(), Is.True);
         Assert.That(first.GetProperty("repeat").GetBoolean(), Is.False);
-        foreach (var property in new[] { "saved", "keptNewerOnServer", "replacedServerChange" })
+        foreach (var property in new[] { "saved", "lines", "marks" })
             Assert.That(second.GetProperty(property).GetRawText(), Is.EqualTo(first.GetProperty(property).GetRawText()), property);
         Assert.That(await CountsAsync(), Is.EqualTo(before), "no new mark, audit entry or submission");
         Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "บัวคำ:Present", "มาลี:Late" }));
@@ -144,7 +146,11 @@ public sealed partial class OfflineSyncTests(DatabaseProvider provider) : AppFix
         var response = await SyncAsync(trainer, _today, Batch("offline-old", markedOfflineAt, (_mali, "Absent", 1), (_bua, "Present", 0)));
 
         var outcome = await JsonAsync(response);
-        Assert.That(outcome.GetProperty("keptNewerOnServer").EnumerateArray().Select(n => n.GetString()), Is.EqualTo(new[] { "มาลี" }));
+        Assert.That(Lines(outcome), Is.EqualTo(new[] { "มาลี: การเช็คชื่อของคุณ (ขาด เวลา 09:01) ถูกแทนที่ด้วยการเช็คของ Test Manager (ลา) ที่ทำภายหลัง เวลา 09:10" }));
+        Assert.That(outcome.GetProperty("lost").GetBoolean(), Is.True);
+        var row = outcome.GetProperty("rows").EnumerateArray().Single();
+        Assert.That((row.GetProperty("enrollmentId").GetInt64(), row.GetProperty("message").GetString()),
+            Is.EqualTo((_mali, "การเช็คชื่อของคุณ (ขาด เวลา 09:01) ถูกแทนที่ด้วยการเช็คของ Test Manager (ลา) ที่ทำภายหลัง เวลา 09:10")), "said beside her too");
         Assert.That(outcome.GetProperty("saved").GetInt32(), Is.EqualTo(1));
         Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "บัวคำ:Present", "มาลี:Excused" }), "the later change wins");
         Assert.That(await SetAsideAsync(), Is.EqualTo(new[] { "Present Corrected Excused told", "Absent Outdated Excused told" }),
@@ -157,7 +163,7 @@ public sealed partial class OfflineSyncTests(DatabaseProvider provider) : AppFix
             "SELECT Mark || ' ' || Outcome || ' ' || ReplacedByMark || ' ' || CASE WHEN ToldAt IS NULL THEN 'untold' ELSE 'told' END FROM AttendanceMarkVersions ORDER BY Id"));
 
     [Test]
-    public async Task A_later_offline_mark_replaces_an_online_correction_and_keeps_both_notes()
+    public async Task A_later_offline_mark_replaces_an_online_correction_keeps_both_notes_and_the_admin_is_told_on_their_next_visit()
     {
         // An admin marks มาลี absent online with a note; the trainer, offline, had marked her excused with a note later.
         var admin = await App.SignedInAsync(Roles.Admin);
@@ -169,11 +175,22 @@ public sealed partial class OfflineSyncTests(DatabaseProvider provider) : AppFix
 
         var outcome = await JsonAsync(await SyncAsync(trainer, _today, Batch("offline", markedOffline, App.Clock.Now, (_mali, "Excused", "มีใบลา", 0))));
 
-        Assert.That(outcome.GetProperty("replacedServerChange").EnumerateArray().Select(n => n.GetString()), Is.EqualTo(new[] { "มาลี" }));
+        Assert.That(Lines(outcome), Is.EqualTo(new[] { "มาลี: การเช็คชื่อของคุณ (ลา) แทนที่การเช็คของ Test Admin (ขาด) ที่ทำไว้ก่อน เวลา 09:00" }));
         Assert.That(await App.QueryAsync(db => db.QuerySingleAsync<string>("SELECT Mark || ':' || Note FROM AttendanceMarks WHERE EnrollmentId = @_mali", new { _mali })),
             Is.EqualTo("Excused:ไม่มา · มีใบลา"), "the admin's note is kept beside the trainer's");
         Assert.That(await SetAsideAsync(), Is.EqualTo(new[] { "Absent Replaced Excused untold" }), "the admin is still to be told");
         Assert.That(await App.QueryAsync(db => db.QuerySingleAsync<string>("SELECT Note FROM AttendanceMarkVersions")), Is.EqualTo("ไม่มา"));
+
+        // The admin's next visit, wherever it starts, says what happened; the trainer, told in the answer, is not told again.
+        const string told = "มาลี: การเช็คชื่อของคุณ (ขาด เวลา 09:00) ถูกแทนที่ด้วยการเช็คของ Test Trainer (ลา) ที่ทำภายหลัง เวลา 09:10";
+        foreach (var page in new[] { "/", "/Attendance", $"/Attendance/Roster/{_today}" })
+            Assert.That(await admin.GetStringAsync(page), Does.Contain("มีการเช็คชื่อที่ทำภายหลังแทนที่การเช็คชื่อของคุณ").And.Contain(told), page);
+        Assert.That(await trainer.GetStringAsync("/Attendance"), Does.Not.Contain("data-replaced-marks"));
+        var home = await admin.GetStringAsync("/");
+        var id = Regex.Match(home, "name=\"ids\" value=\"(\\d+)\"").Groups[1].Value;
+        var seen = await admin.PostFormAsync("/Attendance?handler=Seen", new() { ["ids"] = id, ["returnUrl"] = "/" }, "/");
+        Assert.That(seen.Headers.Location?.OriginalString, Is.EqualTo("/"));
+        Assert.That(await admin.GetStringAsync("/"), Does.Not.Contain("data-replaced-marks"), "seen: not told again");
     }
 
     [Test]
@@ -191,7 +208,7 @@ public sealed partial class OfflineSyncTests(DatabaseProvider provider) : AppFix
         var phone = App.Clock.Now.AddHours(-2);
         var outcome = await JsonAsync(await SyncAsync(trainer, _today, Batch("behind", phone.AddMinutes(-5), phone, (_mali, "Absent", 1))));
 
-        Assert.That(outcome.GetProperty("replacedServerChange").EnumerateArray().Select(n => n.GetString()), Is.EqualTo(new[] { "มาลี" }));
+        Assert.That(Lines(outcome), Is.EqualTo(new[] { "มาลี: การเช็คชื่อของคุณ (ขาด) แทนที่การเช็คของ Test Manager (ลา) ที่ทำไว้ก่อน เวลา 09:10" }));
         Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "มาลี:Absent" }), "made after the manager's change, so it wins");
         Assert.That(await App.QueryAsync(db => db.QuerySingleAsync<(DateTime, int)>(
                 "SELECT m.MarkedAt, s.ClockOffsetSeconds FROM AttendanceMarks m, AttendanceSubmissions s WHERE m.EnrollmentId = @_mali AND s.ClientSubmissionId = 'behind'", new { _mali })),
@@ -226,7 +243,7 @@ public sealed partial class OfflineSyncTests(DatabaseProvider provider) : AppFix
         var fromB = await JsonAsync(await SyncAsync(trainer, _today, Batch("phone-b", markedOnB, App.Clock.Now, (_mali, "Absent", 0))));
 
         Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "บัวคำ:Present", "มาลี:Absent" }));
-        Assert.That(fromB.GetProperty("replacedServerChange").EnumerateArray().Select(n => n.GetString()), Is.EqualTo(new[] { "มาลี" }));
+        Assert.That(Lines(fromB), Is.EqualTo(new[] { "มาลี: การเช็คชื่อของคุณ (ขาด) แทนที่การเช็คของ Test Trainer (มา) ที่ทำไว้ก่อน เวลา 08:50:00" }));
         var shown = fromB.GetProperty("marks").EnumerateArray().Single();
         Assert.That((shown.GetProperty("enrollmentId").GetInt64(), shown.GetProperty("mark").GetString(), shown.GetProperty("version").GetInt32()),
             Is.EqualTo((_mali, "Absent", 2)), "the answer carries the server's marks for the phone's screen");
@@ -242,7 +259,8 @@ public sealed partial class OfflineSyncTests(DatabaseProvider provider) : AppFix
         var fromA = await JsonAsync(await SyncAsync(trainer, _today, Batch("phone-a", markedOnA, App.Clock.Now, (_mali, "Present", 0))));
 
         Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "มาลี:Absent" }));
-        Assert.That(fromA.GetProperty("keptNewerOnServer").EnumerateArray().Select(n => n.GetString()), Is.EqualTo(new[] { "มาลี" }));
+        Assert.That(Lines(fromA), Is.EqualTo(new[] { "มาลี: การเช็คชื่อของคุณ (มา เวลา 08:50:00) ถูกแทนที่ด้วยการเช็คของ Test Trainer (ขาด) ที่ทำภายหลัง เวลา 08:50:03" }),
+            "three seconds apart: the seconds tell them apart");
         Assert.That(fromA.GetProperty("marks").EnumerateArray().Single().GetProperty("mark").GetString(), Is.EqualTo("Absent"),
             "the phone is shown the server's mark, not its own that lost");
     }

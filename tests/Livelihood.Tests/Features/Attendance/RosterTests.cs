@@ -205,7 +205,9 @@ public sealed class RosterTests(DatabaseProvider provider) : AppFixture(provider
 
         var page = await SaveAsync(trainer, _today, Marks("stale", (_mali, "Absent", 1)));
 
-        Assert.That(page, Does.Contain("แทนที่การแก้ไขที่เกิดขึ้นระหว่างนั้นของ: มาลี"));
+        const string said = "การเช็คชื่อของคุณ (ขาด) แทนที่การเช็คของ Test Manager (สาย) ที่ทำไว้ก่อน เวลา 09:00";
+        Assert.That(page, Does.Contain("มาลี: " + said), "at the top");
+        Assert.That(page, Does.Contain("data-row-report>" + said), "and beside her");
         Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "Absent" }), "the later change wins");
     }
 
@@ -228,7 +230,7 @@ public sealed class RosterTests(DatabaseProvider provider) : AppFixture(provider
                 new(AttendanceMarks.Sources.Offline, TimeSpan.Zero), userId);
         });
 
-        Assert.That(outcome.Named(MarkMerge.Outcome.Outdated), Is.EqualTo(new[] { "มาลี" }));
+        Assert.That(outcome.Conflicts.Select(c => (c.Person, c.Outcome)), Is.EqualTo(new[] { ("มาลี", MarkMerge.Outcome.Outdated) }));
         Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "Excused" }));
     }
 
