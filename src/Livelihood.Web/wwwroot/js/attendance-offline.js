@@ -1,11 +1,13 @@
 // Attendance without a connection, on every page of a signed-in user:
-// - the badge in the menu bar ([data-offline-queue]) says how many saved rosters wait on this phone;
+// - the badge in the menu bar ([data-offline-queue]) says how many saved rosters wait on this phone, Today marks each
+//   session whose roster waits, and a page shown without a signal (the copy kept by the service worker) says so;
 // - waiting rosters are sent to the server (Roster?handler=Sync) on page load, when the connection returns and every
 //   30 s while something waits; one leaves the queue only when the server has answered 200 (or refused it for good);
 // - the server's report (which of the phone's marks met marks made elsewhere, in the server's words) is shown once, as
 //   a dismissible alert at the top of the page and, on the roster of that session, beside each person; the roster
 //   then shows the server's marks;
-// - on a roster ([data-roster]), Save without a connection keeps the marks in the queue instead of posting.
+// - on a roster ([data-roster]), Save without a connection keeps the marks in the queue instead of posting;
+// - signing out first sends what waits, asks before discarding what cannot be sent, then forgets the kept pages.
 // Texts come localized from the page's data attributes. Needs lib/idb/umd.js and js/attendance-queue.js first.
 (function () {
     'use strict';
@@ -16,7 +18,7 @@
     var REPORTS = 'livelihood.attendance.reports';
     var USED = 'livelihood.attendance.usedSubmissionIds';
     var RETRY_MS = 30000;
-    var sending = false;
+    var inFlight = null;
     var form = document.querySelector('form[data-roster]');
 
     function format(template, values) {
@@ -32,11 +34,42 @@
     }
 
     function refreshBadge() {
-        return Q.count().then(function (n) {
+        return Q.all().then(function (items) {
+            var n = items.length;
             badge.textContent = n > 0 ? format(host.getAttribute('data-waiting'), [n]) : '';
             badge.hidden = n === 0;
+            markWaitingSessions(items);
+            sayWithoutSignal(n);
             return n;
         });
+    }
+
+    // Today: each session whose roster waits on this phone says so (the kept copy of Today predates the save).
+    function markWaitingSessions(items) {
+        var waiting = {};
+        items.forEach(function (i) { waiting[i.sessionId] = true; });
+        Array.prototype.forEach.call(document.querySelectorAll('a[href^="/Attendance/Roster/"] [data-waiting-here]'), function (mark) {
+            mark.hidden = !waiting[/\/Attendance\/Roster\/(\d+)/.exec(mark.closest('a').getAttribute('href'))[1]];
+        });
+    }
+
+    // Without a signal the page is the copy kept on this phone: say so at the top, with what waits to be sent.
+    function sayWithoutSignal(n) {
+        var note = document.querySelector('[data-offline-note]');
+        var main = document.querySelector('main');
+        if (navigator.onLine || !main) {
+            if (note) note.remove();
+            return;
+        }
+        if (!note) {
+            note = document.createElement('div');
+            note.className = 'alert alert-secondary py-2';
+            note.setAttribute('role', 'status');
+            note.setAttribute('data-offline-note', '');
+            main.insertBefore(note, main.firstChild);
+        }
+        note.textContent = host.getAttribute('data-without-signal') + ' '
+            + (n > 0 ? format(host.getAttribute('data-queue-state'), [n]) : host.getAttribute('data-queue-empty'));
     }
 
     function alertBox(kind, lines) {
@@ -152,23 +185,53 @@
         return attempt(0);
     }
 
+    // Sends every queued roster, one after the other. Resolves to how many still wait.
     function sendAll() {
-        if (sending || !navigator.onLine) return Promise.resolve();
-        sending = true;
-        return Q.all().then(function (items) {
+        if (inFlight) return inFlight;
+        if (!navigator.onLine) return refreshBadge();
+        inFlight = Q.all().then(function (items) {
             return items.filter(function (item) { return !item.held; }).reduce(function (chain, item) {
                 return chain.then(function (go) { return go && send(item).then(function () { return true; }); });
             }, Promise.resolve(true));
         }).catch(function () { /* no connection after all: the next retry sends */ })
             .then(function () {
-                sending = false;
                 showReports();
-                return refreshBadge().then(function (n) {
-                    if (n === 0) Array.prototype.forEach.call(document.querySelectorAll('[data-saved-offline]'), function (b) { b.remove(); });
-                    return n;
+                return refreshBadge();
+            }).then(function (n) {
+                inFlight = null;
+                if (n === 0) Array.prototype.forEach.call(document.querySelectorAll('[data-saved-offline]'), function (b) { b.remove(); });
+                return n;
+            });
+        return inFlight;
+    }
+
+    // Signing out first sends what waits on this phone; what cannot be sent is discarded only if the user says so, as
+    // the next person to sign in here could not send it. Then the pages kept on this phone (they hold people's names)
+    // and the reports not yet shown are forgotten. Without a signal nothing can be sent, nor the sign-out itself.
+    function forgetKeptPages() {
+        if (!('caches' in window)) return Promise.resolve();
+        return caches.keys().then(function (names) {
+            return Promise.all(names.filter(function (n) { return n.indexOf('livelihood-pages') === 0; }).map(function (n) { return caches.delete(n); }));
+        }).catch(function () { });
+    }
+    Array.prototype.forEach.call(document.querySelectorAll('form[action$="/Account/SignOut"]'), function (signOut) {
+        signOut.addEventListener('submit', function (event) {
+            if (signOut.hasAttribute('data-signing-out')) return;
+            event.preventDefault();
+            if (!navigator.onLine) {
+                window.alert(host.getAttribute('data-sign-out-offline'));
+                return;
+            }
+            sendAll().then(function (n) {
+                if (n > 0 && !window.confirm(format(host.getAttribute('data-discard'), [n]))) return null;
+                return (n > 0 ? Q.clear() : Promise.resolve()).then(forgetKeptPages).then(function () {
+                    writeList(REPORTS, []);
+                    signOut.setAttribute('data-signing-out', '');
+                    signOut.submit();
                 });
             });
-    }
+        });
+    });
 
     // ---- the roster page ----
     function rosterPage() {
@@ -246,6 +309,7 @@
 
     if (Q.channel) Q.channel.onmessage = function () { refreshBadge(); };
     window.addEventListener('online', sendAll);
+    window.addEventListener('offline', refreshBadge);
     setInterval(function () { Q.count().then(function (n) { if (n > 0) sendAll(); }); }, RETRY_MS);
     showReports();
     refreshBadge().then(function (n) { if (n > 0) sendAll(); });

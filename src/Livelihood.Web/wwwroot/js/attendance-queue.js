@@ -61,6 +61,7 @@
         get: function (id) { return db().then(function (d) { return d.get(STORE, id); }); },
         all: function () { return db().then(function (d) { return d.getAll(STORE); }); },
         count: function () { return db().then(function (d) { return d.count(STORE); }); },
-        remove: function (id) { return db().then(function (d) { return d.delete(STORE, id); }).then(changed); }
+        remove: function (id) { return db().then(function (d) { return d.delete(STORE, id); }).then(changed); },
+        clear: function () { return db().then(function (d) { return d.clear(STORE); }).then(changed); }
     };
 })(self);
