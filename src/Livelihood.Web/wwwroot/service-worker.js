@@ -102,8 +102,9 @@ function keep(url) {
 
 function networkFirst(event, url) {
     return fetch(event.request).then(function (response) {
-        // A filtered or paged list of cohorts is not the list kept under its path.
-        if (keepable(response) && !(COHORTS.test(url.pathname) && url.search)) {
+        // A page asked with a query (a filtered list, a roster typing in a paper sheet) is not the page kept under its
+        // path, but a roster just saved (?saved=…) is.
+        if (keepable(response) && (!url.search || /^\?saved=[^&]*$/.test(url.search))) {
             var copy = response.clone();
             var work = store(url, copy.clone());
             if (TODAY.test(url.pathname)) work = work.then(function () { return copy.text(); }).then(keepLinkedRosters);

@@ -12,8 +12,8 @@ namespace Livelihood.Web.Features.Attendance;
 /// </summary>
 public static class MarkWords
 {
-    /// <summary>One mark as the words name it: which, by whom, made when, how it came, when it arrived, its note.</summary>
-    public sealed record Said(string Mark, string? By, DateTime MarkedAt, string? Source, DateTime RecordedAt, string? Note);
+    /// <summary>One mark as the words name it: which, by whom, made when, how it came (and the sheet's date), when it arrived, its note.</summary>
+    public sealed record Said(string Mark, string? By, DateTime MarkedAt, string? Source, DateOnly? PaperDate, DateTime RecordedAt, string? Note);
 
     /// <summary>What happened to one of the sender's marks that met a mark made without seeing it.</summary>
     public static string Conflict(IStringLocalizer<AttendanceText> text, RosterQueries.Conflict c, DateOnly sessionDay)
@@ -51,6 +51,7 @@ public static class MarkWords
     {
         var said = text["{0} by {1} at {2}", text[m.Mark], m.By ?? "", Time(m.MarkedAt, day)].Value;
         if (m.Source == AttendanceMarks.Sources.Offline) said += " " + text["(marked without a signal, sent at {0})", Time(m.RecordedAt, day)];
+        if (m is { Source: AttendanceMarks.Sources.Paper, PaperDate: { } sheet }) said += " " + text["(typed in from the paper sheet of {0})", DisplayDates.Show(sheet)];
         if (m.Note is not null) said += " " + text["(note: {0})", m.Note];
         return said;
     }

@@ -11,13 +11,22 @@ namespace Livelihood.Web.Features.Attendance;
 
 /// <summary>
 /// Taking attendance for one session: every enrolled person with four large choices, "All present" for the rest,
-/// a note each, Save. Saving marks the session held; re-opening shows the saved marks.
+/// a note each, Save. Saving marks the session held; re-opening shows the saved marks. With ?paper=true it types in a
+/// paper sign-in sheet (<see cref="SheetModel"/>): everyone not marked yet starts Present, and the marks are recorded
+/// as typed in from paper by whoever types them, with the date written on the sheet.
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCohorts)]
 public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, CurrentUser user,
     TimeProvider clock, IStringLocalizer<AttendanceText> text) : PageModel
 {
     [FromRoute] public long Id { get; set; }
+
+    /// <summary>Typing in a paper sign-in sheet, with the date and (optionally) the session code written on it.</summary>
+    [BindProperty(SupportsGet = true, Name = "paper")] public bool Paper { get; set; }
+    [BindProperty(Name = "paperDate")] public string? PaperDate { get; set; }
+    [BindProperty(Name = "paperCode")] public string? PaperCode { get; set; }
+
+    public DateOnly Today => Platform.Localization.DisplayDates.ThaiToday(clock);
     public RosterQueries.Session Session { get; private set; } = null!;
     public IReadOnlyList<RosterQueries.Row> Rows { get; private set; } = [];
     public IReadOnlyDictionary<long, decimal?> Rates { get; private set; } = new Dictionary<long, decimal?>();
@@ -59,14 +68,26 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
             .Select(m => new Posted(m.Key, m.Value, notes?.GetValueOrDefault(m.Key), versions?.GetValueOrDefault(m.Key) ?? 0, Instant(markedAt?.GetValueOrDefault(m.Key))))
             .ToList();
         if (Entries(posted, sent, now) is not { } entries) return await ShowAgainAsync(ClockChanged(), posted);
-        await roster.SaveAsync(Session, submissionId, entries, new(AttendanceMarks.Sources.Online, MarkMerge.ClockOffset(sent, now)), user.Id!.Value);
+        var how = new RosterQueries.Provenance(AttendanceMarks.Sources.Online, MarkMerge.ClockOffset(sent, now));
+        if (Paper)
+        {
+            var (sheetDate, wrong) = Sheet(PaperDate, PaperCode);
+            foreach (var (field, message) in wrong) ModelState.AddModelError(field, message);
+            if (sheetDate is null) return await ShowAgainAsync(null, posted);
+            how = how with { Source = AttendanceMarks.Sources.Paper, PaperDate = sheetDate };
+        }
+        await roster.SaveAsync(Session, submissionId, entries, how, user.Id!.Value);
         return RedirectToPage(new { Id, saved = submissionId });
     }
 
     /// <summary>One submission from the phone's offline queue (attendance-offline.js), as JSON.</summary>
     /// <param name="MarkedAt">The phone's time at Save: when an entry made before the entries had their own times was made.</param>
     /// <param name="SentAt">The phone's time as it sent the submission, to measure how far its clock is off.</param>
-    public sealed record SyncRequest(string? SubmissionId, DateTimeOffset? MarkedAt, DateTimeOffset? SentAt, IReadOnlyList<SyncEntry>? Entries);
+    /// <param name="Paper">For marks typed in from a paper sheet: the sheet's date and code as typed.</param>
+    public sealed record SyncRequest(string? SubmissionId, DateTimeOffset? MarkedAt, DateTimeOffset? SentAt, IReadOnlyList<SyncEntry>? Entries,
+        SyncPaper? Paper = null);
+
+    public sealed record SyncPaper(string? Date, string? Code);
 
     /// <param name="MarkedAt">The phone's time when the person was marked.</param>
     public sealed record SyncEntry(long EnrollmentId, string? Mark, string? Note, int BaseVersion, DateTimeOffset? MarkedAt);
@@ -89,6 +110,12 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
         var posted = request.Entries.Select(e => new Posted(e.EnrollmentId, e.Mark!, e.Note, e.BaseVersion, e.MarkedAt ?? request.MarkedAt)).ToList();
         if (Entries(posted, request.SentAt, now) is not { } entries) return Refuse(ClockChanged(), retake: true);
         var how = new RosterQueries.Provenance(AttendanceMarks.Sources.Offline, MarkMerge.ClockOffset(request.SentAt, now));
+        if (request.Paper is { } paper)
+        {
+            var (sheetDate, wrong) = Sheet(paper.Date, paper.Code);
+            if (sheetDate is null) return Refuse(wrong[0].Message, retake: true);
+            how = how with { Source = AttendanceMarks.Sources.Paper, PaperDate = sheetDate };
+        }
         var outcome = await roster.SaveAsync(Session, request.SubmissionId!, entries, how, user.Id!.Value);
         var said = outcome.Conflicts.Select(c => (c, Words: MarkWords.Conflict(text, c, Session.SessionDate))).ToList();
         return new JsonResult(new SyncAnswer(outcome.Saved, outcome.Repeat, outcome.Conflicts.Any(c => c.Outcome == MarkMerge.Outcome.Outdated),
@@ -107,6 +134,22 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
 
     private string ClockChanged()
         => text["This phone's clock was put back after these marks were made, so when they were made is not known. Check them and save again."];
+
+    /// <summary>
+    /// The paper sheet's date as typed (yyyy-MM-dd), checked with the session code typed from it (if any); the date is
+    /// null when either is wrong, with what is wrong by field.
+    /// </summary>
+    private (DateOnly? Date, List<(string Field, string Message)> Wrong) Sheet(string? date, string? code)
+    {
+        var wrong = new List<(string, string)>();
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            wrong.Add(("paperDate", text["Give the date written on the sheet."]));
+        else if (day > Today)
+            wrong.Add(("paperDate", text["The date on the sheet cannot be after today."]));
+        if (!string.IsNullOrWhiteSpace(code) && !SessionCode.Matches(code, Session.Id))
+            wrong.Add(("paperCode", text["This is not the code of this session's sheet: check that the sheet is this session's."]));
+        return (wrong.Count == 0 ? day : null, wrong);
+    }
 
     /// <summary>A mark as posted, with the phone's time of it (null: not given).</summary>
     private sealed record Posted(long EnrollmentId, string Mark, string? Note, int BaseVersion, DateTimeOffset? MarkedAt);
@@ -128,10 +171,13 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
             ? instant
             : null;
 
-    /// <summary>The roster again with a message and nothing saved; the posted marks and notes stay on it as they were posted.</summary>
-    private async Task<IActionResult> ShowAgainAsync(string message, IReadOnlyList<Posted> posted)
+    /// <summary>
+    /// The roster again with nothing saved and a message (else the errors already beside their fields); the posted
+    /// marks and notes stay on it as they were posted.
+    /// </summary>
+    private async Task<IActionResult> ShowAgainAsync(string? message, IReadOnlyList<Posted> posted)
     {
-        ModelState.AddModelError("", message);
+        if (message is not null) ModelState.AddModelError("", message);
         await LoadViewAsync();
         var kept = posted.ToDictionary(p => p.EnrollmentId);
         Rows = Rows.Select(r => kept.TryGetValue(r.EnrollmentId, out var p) ? r with { Mark = p.Mark, Note = p.Note, MarkVersion = p.BaseVersion } : r).ToList();
@@ -159,8 +205,8 @@ public sealed class RosterModel(RosterQueries roster, CohortQueries cohorts, Cur
     /// <summary>A person's marks set aside and the mark held now, in the order they were made; empty when none was set aside.</summary>
     public IReadOnlyList<MarkWords.Said> HistoryOf(RosterQueries.Row row)
         => History[row.EnrollmentId].Any() && row.Mark is not null
-            ? History[row.EnrollmentId].Select(v => new MarkWords.Said(v.Mark, v.MarkedBy, v.MarkedAt, v.Source, v.RecordedAt, v.Note))
-                .Append(new MarkWords.Said(row.Mark, row.MarkedBy, row.MarkedAt!.Value, row.MarkSource, row.MarkRecordedAt!.Value, row.Note))
+            ? History[row.EnrollmentId].Select(v => new MarkWords.Said(v.Mark, v.MarkedBy, v.MarkedAt, v.Source, v.PaperDate, v.RecordedAt, v.Note))
+                .Append(new MarkWords.Said(row.Mark, row.MarkedBy, row.MarkedAt!.Value, row.MarkSource, row.MarkPaperDate, row.MarkRecordedAt!.Value, row.Note))
                 .ToList()
             : [];
 

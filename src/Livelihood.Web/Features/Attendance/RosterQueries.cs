@@ -46,6 +46,7 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
         public long? MarkedByUserId { get; init; }
         public string? MarkedBy { get; init; }
         public string? MarkSource { get; init; }
+        public DateOnly? MarkPaperDate { get; init; }
         public DateTime? MarkRecordedAt { get; init; }
 
         /// <summary>The mark as the merge rule sees it; null when the person is not marked.</summary>
@@ -70,7 +71,7 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
         => db.QueryAsync<Row>(
             """
             SELECT e.Id AS EnrollmentId, e.PersonId, p.FullNameTh, p.Nickname, m.Id AS MarkId, m.Mark, m.Note, COALESCE(m.Version, 0) AS MarkVersion,
-                   COALESCE(m.MarkedAt, m.RecordedAt) AS MarkedAt, m.RecordedByUserId AS MarkedByUserId, u.DisplayName AS MarkedBy, m.Source AS MarkSource,
+                   COALESCE(m.MarkedAt, m.RecordedAt) AS MarkedAt, m.RecordedByUserId AS MarkedByUserId, u.DisplayName AS MarkedBy, m.Source AS MarkSource, m.PaperDate AS MarkPaperDate,
                    m.RecordedAt AS MarkRecordedAt
             FROM Enrollments e
             JOIN People p ON p.Id = e.PersonId
@@ -96,6 +97,7 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
         public DateTime MarkedAt { get; init; }
         public string MarkedBy { get; init; } = "";
         public string? Source { get; init; }
+        public DateOnly? PaperDate { get; init; }
         public DateTime RecordedAt { get; init; }
     }
 
@@ -112,7 +114,7 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
     public Task<IReadOnlyList<Version>> HistoryAsync(long sessionId)
         => db.QueryAsync<Version>(
             """
-            SELECT m.EnrollmentId, v.Mark, v.Note, v.MarkedAt, u.DisplayName AS MarkedBy, v.Source, v.RecordedAt
+            SELECT m.EnrollmentId, v.Mark, v.Note, v.MarkedAt, u.DisplayName AS MarkedBy, v.Source, v.PaperDate, v.RecordedAt
             FROM AttendanceMarks m
             JOIN AttendanceMarkVersions v ON v.MarkId = m.Id
             JOIN Users u ON u.Id = v.MarkedByUserId
@@ -127,8 +129,11 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
     /// </summary>
     public sealed record Entry(long EnrollmentId, string Mark, string? Note, int BaseVersion, DateTime MadeAt);
 
-    /// <summary>How a save's marks came: their source (<see cref="AttendanceMarks.Sources"/>) and the sending phone's clock offset.</summary>
-    public sealed record Provenance(string Source, TimeSpan ClockOffset);
+    /// <summary>
+    /// How a save's marks came: their source (<see cref="AttendanceMarks.Sources"/>), the sending phone's clock offset,
+    /// and for marks typed in from a paper sheet, the date written on it.
+    /// </summary>
+    public sealed record Provenance(string Source, TimeSpan ClockOffset, DateOnly? PaperDate = null);
 
     /// <summary>
     /// One of the sender's marks that met a mark someone made without seeing it: the sender's won
@@ -277,11 +282,11 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
     {
         foreach (var part in ParameterRows.Of(added, ["EnrollmentId", "Mark", "Note", "MarkedAt"], a => [a.Entry.EnrollmentId, a.Entry.Mark, a.Note, a.Entry.MadeAt]))
         {
-            part.Parameters.AddDynamicParams(new { SessionId = session.Id, userId, now, how.Source });
+            part.Parameters.AddDynamicParams(new { SessionId = session.Id, userId, now, how.Source, how.PaperDate });
             var inserted = await db.ExecuteAsync(
                 $"""
-                INSERT INTO AttendanceMarks (SessionId, EnrollmentId, Mark, Note, RecordedByUserId, RecordedAt, MarkedAt, Source)
-                SELECT @SessionId, v.EnrollmentId, v.Mark, v.Note, @userId, @now, v.MarkedAt, @Source
+                INSERT INTO AttendanceMarks (SessionId, EnrollmentId, Mark, Note, RecordedByUserId, RecordedAt, MarkedAt, Source, PaperDate)
+                SELECT @SessionId, v.EnrollmentId, v.Mark, v.Note, @userId, @now, v.MarkedAt, @Source, @PaperDate
                 FROM ({part.Rows}) v
                 WHERE NOT EXISTS (SELECT 1 FROM AttendanceMarks m WHERE m.SessionId = @SessionId AND m.EnrollmentId = v.EnrollmentId)
                 """, part.Parameters);
@@ -298,21 +303,22 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
     {
         var kept = changes.Select(c => c.Made
                 ? new SetAside(c.Row.MarkId!.Value, c.Row.Mark!, c.Row.Note, c.Row.MarkedAt!.Value, c.Row.MarkedByUserId!.Value, c.Row.MarkSource,
-                    c.Row.MarkRecordedAt!.Value, c.Decision.Outcome, userId, c.Decision.Mark, c.Decision.MadeAt)
-                : new SetAside(c.Row.MarkId!.Value, c.Sent.Mark, c.Sent.Note, c.Sent.MadeAt, userId, how.Source, now, c.Decision.Outcome,
+                    c.Row.MarkPaperDate, c.Row.MarkRecordedAt!.Value, c.Decision.Outcome, userId, c.Decision.Mark, c.Decision.MadeAt)
+                : new SetAside(c.Row.MarkId!.Value, c.Sent.Mark, c.Sent.Note, c.Sent.MadeAt, userId, how.Source, how.PaperDate, now, c.Decision.Outcome,
                     c.Row.MarkedByUserId!.Value, c.Row.Mark!, c.Row.MarkedAt!.Value))
             .ToList();
         foreach (var part in ParameterRows.Of(kept,
-                     ["MarkId", "Mark", "Note", "MarkedAt", "MarkedByUserId", "Source", "RecordedAt", "Outcome", "ReplacedByUserId", "ReplacedByMark", "ReplacedByMarkedAt", "Told"],
-                     k => [k.MarkId, k.Mark, k.Note, k.MarkedAt, k.MarkedByUserId, k.Source, k.RecordedAt, k.Outcome.ToString(), k.ReplacedByUserId, k.ReplacedByMark,
+                     ["MarkId", "Mark", "Note", "MarkedAt", "MarkedByUserId", "Source", "PaperDate", "RecordedAt", "Outcome", "ReplacedByUserId", "ReplacedByMark",
+                      "ReplacedByMarkedAt", "Told"],
+                     k => [k.MarkId, k.Mark, k.Note, k.MarkedAt, k.MarkedByUserId, k.Source, k.PaperDate, k.RecordedAt, k.Outcome.ToString(), k.ReplacedByUserId, k.ReplacedByMark,
                            k.ReplacedByMarkedAt, k.IsToldNow ? 1 : 0]))
         {
             part.Parameters.AddDynamicParams(new { now });
             await db.ExecuteAsync(
                 $"""
-                INSERT INTO AttendanceMarkVersions (MarkId, Mark, Note, MarkedAt, MarkedByUserId, Source, RecordedAt, Outcome, SetAsideAt,
+                INSERT INTO AttendanceMarkVersions (MarkId, Mark, Note, MarkedAt, MarkedByUserId, Source, PaperDate, RecordedAt, Outcome, SetAsideAt,
                     ReplacedByUserId, ReplacedByMark, ReplacedByMarkedAt, ToldAt)
-                SELECT v.MarkId, v.Mark, v.Note, v.MarkedAt, v.MarkedByUserId, v.Source, v.RecordedAt, v.Outcome, @now,
+                SELECT v.MarkId, v.Mark, v.Note, v.MarkedAt, v.MarkedByUserId, v.Source, v.PaperDate, v.RecordedAt, v.Outcome, @now,
                     v.ReplacedByUserId, v.ReplacedByMark, v.ReplacedByMarkedAt, CASE WHEN v.Told = 1 THEN @now END
                 FROM ({part.Rows}) v
                 """, part.Parameters);
@@ -320,7 +326,8 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
     }
 
     /// <summary>A mark set aside, for <see cref="KeepSetAsideAsync"/>: its own columns and the mark it gave way to.</summary>
-    private sealed record SetAside(long MarkId, string Mark, string? Note, DateTime MarkedAt, long MarkedByUserId, string? Source, DateTime RecordedAt,
+    private sealed record SetAside(long MarkId, string Mark, string? Note, DateTime MarkedAt, long MarkedByUserId, string? Source, DateOnly? PaperDate,
+        DateTime RecordedAt,
         MarkMerge.Outcome Outcome, long ReplacedByUserId, string ReplacedByMark, DateTime ReplacedByMarkedAt)
     {
         /// <summary>
@@ -388,17 +395,18 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
             ["MarkedAt"] = c.Decision.MadeAt,
             ["RecordedByUserId"] = c.Made ? userId : c.Row.MarkedByUserId,
             ["Source"] = c.Made ? how.Source : c.Row.MarkSource,
+            ["PaperDate"] = c.Made ? how.PaperDate : c.Row.MarkPaperDate,
         }).ToList();
-        string[] columns = ["Mark", "Note", "MarkedAt", "RecordedByUserId", "Source"];
+        string[] columns = ["Mark", "Note", "MarkedAt", "RecordedByUserId", "Source", "PaperDate"];
         foreach (var part in ParameterRows.Of(changes.Zip(after).ToList(), ["Id", "ExpectedVersion", "Made", .. columns],
                      c => [c.First.Row.MarkId, c.First.Row.MarkVersion, c.First.Made ? 1 : 0, .. columns.Select(k => c.Second[k])]))
         {
             part.Parameters.AddDynamicParams(new { now });
             var updated = await db.ExecuteAsync(
                 $"""
-                WITH v (Id, ExpectedVersion, Made, Mark, Note, MarkedAt, RecordedByUserId, Source) AS ({part.Rows})
+                WITH v (Id, ExpectedVersion, Made, Mark, Note, MarkedAt, RecordedByUserId, Source, PaperDate) AS ({part.Rows})
                 UPDATE AttendanceMarks
-                SET Mark = v.Mark, Note = v.Note, MarkedAt = v.MarkedAt, RecordedByUserId = v.RecordedByUserId, Source = v.Source,
+                SET Mark = v.Mark, Note = v.Note, MarkedAt = v.MarkedAt, RecordedByUserId = v.RecordedByUserId, Source = v.Source, PaperDate = v.PaperDate,
                     RecordedAt = CASE WHEN v.Made = 1 THEN @now ELSE AttendanceMarks.RecordedAt END,
                     Version = AttendanceMarks.Version + 1
                 FROM v
@@ -411,7 +419,7 @@ public sealed class RosterQueries(DbSession db, EnrollmentQueries enrollments, A
             new Dictionary<string, object?>
             {
                 ["Mark"] = c.Row.Mark, ["Note"] = c.Row.Note, ["MarkedAt"] = c.Row.MarkedAt, ["RecordedByUserId"] = c.Row.MarkedByUserId,
-                ["Source"] = c.Row.MarkSource,
+                ["Source"] = c.Row.MarkSource, ["PaperDate"] = c.Row.MarkPaperDate,
             },
             values)).ToList());
     }

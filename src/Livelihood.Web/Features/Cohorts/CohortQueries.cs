@@ -40,6 +40,12 @@ public sealed class CohortQueries(DbSession db, CurrentUser user)
             WHERE c.Id = @id
             """, new { id });
 
+    /// <summary>The names of the cohort's trainers, in name order (its page, its sessions' sign-in sheets).</summary>
+    public Task<IReadOnlyList<string>> TrainerNamesAsync(long cohortId)
+        => db.QueryAsync<string>(
+            "SELECT u.DisplayName FROM UserScopes s JOIN Users u ON u.Id = s.UserId WHERE s.ScopeKind = @Kind AND s.ScopeId = @cohortId ORDER BY u.DisplayName",
+            new { Kind = TrainerScope, cohortId });
+
     /// <summary>Managers and admins work on every cohort; a trainer on the cohorts they are assigned to.</summary>
     public async Task<bool> CanWorkOnAsync(long cohortId)
         => user.Role is Roles.Manager or Roles.Admin

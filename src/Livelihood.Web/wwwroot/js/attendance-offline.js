@@ -155,7 +155,9 @@
                 redirect: 'manual', // signed out: the sign-in page is not an answer
                 headers: { 'Content-Type': 'application/json', 'RequestVerificationToken': tokens[i] || '' },
                 // sentAt: the phone's clock now, so the server can correct every time in the batch by how far it is off.
-                body: JSON.stringify({ submissionId: item.submissionId, markedAt: item.markedAt, sentAt: new Date().toISOString(), entries: item.entries })
+                body: JSON.stringify({
+                    submissionId: item.submissionId, markedAt: item.markedAt, sentAt: new Date().toISOString(), entries: item.entries, paper: item.paper || null
+                })
             }).then(function (response) {
                 var json = (response.headers.get('Content-Type') || '').indexOf('application/json') === 0;
                 if (response.status === 200 && json) {

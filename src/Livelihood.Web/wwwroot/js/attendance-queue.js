@@ -1,9 +1,10 @@
 // The phone's queue of attendance saved offline, in IndexedDB through the vendored idb library (lib/idb/umd.js, which
 // must be loaded first). Shared by the pages (attendance-offline.js) and the service worker (importScripts), so both
 // store the same shape: { submissionId, sessionId, markedAt, entries: [{ enrollmentId, mark, note, baseVersion,
-// markedAt }], token, label, held }. markedAt: the phone's time at Save, and each entry's when the person was marked
-// (roster.js); held: the server's reason for sending it back to the trainer (its clock), when it did. Every change is
-// announced on a BroadcastChannel so each open page can update its badge.
+// markedAt }], token, label, paper, held }. markedAt: the phone's time at Save, and each entry's when the person was
+// marked (roster.js); paper: { date, code } of a paper sheet typed in; held: the server's reason for sending it back to
+// the trainer (its clock), when it did. Every change is announced on a BroadcastChannel so each open page can update
+// its badge.
 (function (global) {
     'use strict';
     var STORE = 'submissions';
@@ -49,7 +50,8 @@
             markedAt: new Date().toISOString(),
             entries: entries,
             token: String(data.get('__RequestVerificationToken') || ''),
-            label: label || ''
+            label: label || '',
+            paper: data.get('paper') === 'true' ? { date: data.get('paperDate') || null, code: data.get('paperCode') || null } : null
         };
     }
 
