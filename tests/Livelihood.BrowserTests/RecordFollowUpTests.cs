@@ -12,7 +12,7 @@ public sealed class RecordFollowUpTests : BrowserTest
     public async Task A_field_officer_records_an_overdue_follow_up_on_a_phone_with_the_baseline_beside_the_answers()
     {
         await Page.SetViewportSizeAsync(360, 740);
-        var email = await App.CreateUserAsync(Roles.FieldOfficer, KestrelApp.AdminPassword, 5605); // Dok Khamtai
+        var email = await App.CreateUserAsync(Roles.FieldOfficer, KestrelApp.AdminPassword, districts: [5605]); // Dok Khamtai
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
         var person = await App.WithDatabaseAsync(async db =>
         {

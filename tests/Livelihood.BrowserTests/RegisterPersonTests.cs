@@ -11,7 +11,7 @@ public sealed class RegisterPersonTests : BrowserTest
     [Test]
     public async Task A_field_officer_registers_a_minor_with_guardian_and_consent_on_a_phone()
     {
-        var email = await App.CreateUserAsync(Roles.FieldOfficer, KestrelApp.AdminPassword, 5605); // Dok Khamtai
+        var email = await App.CreateUserAsync(Roles.FieldOfficer, KestrelApp.AdminPassword, districts: [5605]); // Dok Khamtai
         await GoToAsync("/Account/SignIn");
         await Page.GetByLabel("อีเมล").FillAsync(email);
         await Page.GetByLabel("รหัสผ่าน").FillAsync(KestrelApp.AdminPassword);

@@ -1,15 +1,17 @@
 // Livelihood's service worker: lets a trainer open the attendance pages and save marks without a connection.
 // - The app shell (styles, scripts, icons) is kept on install and served from the cache, fetched again when its
 //   versioned URL (?v=…) changes.
-// - Today (/Attendance) and rosters (/Attendance/Roster/{id}) are network first: each good answer is kept, and the
-//   kept copy answers when there is no connection. When Today is kept, the rosters it links to are kept too.
+// - A trainer's pages, Home (/), Today (/Attendance), rosters (/Attendance/Roster/{id}) and My cohorts (/Cohorts), are
+//   network first: each good answer is kept, and the kept copy answers when there is no connection (a page not kept
+//   yet: Today; a trainer's Home is Today). When Today is kept, the rosters it links to and My cohorts are kept too.
 // - A roster's form post that fails for lack of a connection is put in the offline queue (attendance-queue.js), to be
 //   sent by the pages when the connection returns. Nothing else is kept: no other page, no answer to a post.
-// Change VERSION with every change to this file or to SHELL: the new worker then replaces the old caches.
+// Change VERSION with every change to this file or to SHELL: the new worker then replaces the old shell. The kept
+// pages and the queue (IndexedDB) outlive a new worker: a trainer may be offline with both when it arrives.
 'use strict';
-var VERSION = 'v5';
+var VERSION = 'v6';
 var SHELL_CACHE = 'livelihood-shell-' + VERSION;
-var PAGES_CACHE = 'livelihood-pages-' + VERSION;
+var PAGES_CACHE = 'livelihood-pages';
 var SHELL = [
     '/lib/bootstrap/bootstrap.min.css',
     '/lib/bootstrap/bootstrap.bundle.min.js',
@@ -29,8 +31,10 @@ importScripts('/lib/idb/umd.js', '/js/attendance-queue.js');
 
 var TODAY = /^\/attendance(\/index)?\/?$/i;
 var ROSTER = /^\/attendance\/roster\/(\d+)\/?$/i;
+var HOME = /^\/$/;
+var COHORTS = /^\/cohorts\/?$/i;
 
-function isAttendancePage(path) { return TODAY.test(path) || ROSTER.test(path); }
+function isKeptPage(path) { return TODAY.test(path) || ROSTER.test(path) || HOME.test(path) || COHORTS.test(path); }
 function isShell(path) { return SHELL.indexOf(path) >= 0; }
 
 self.addEventListener('install', function (event) {
@@ -48,7 +52,7 @@ self.addEventListener('fetch', function (event) {
     var request = event.request;
     var url = new URL(request.url);
     if (url.origin !== self.location.origin) return;
-    if (request.method === 'GET' && request.mode === 'navigate' && isAttendancePage(url.pathname)) {
+    if (request.method === 'GET' && request.mode === 'navigate' && isKeptPage(url.pathname)) {
         event.respondWith(networkFirst(event, url));
     } else if (request.method === 'GET' && isShell(url.pathname)) {
         event.respondWith(shell(request, url));
@@ -61,7 +65,7 @@ self.addEventListener('fetch', function (event) {
 // Pages opened before this worker controlled them ask it to keep their attendance page (sw-register.js).
 self.addEventListener('message', function (event) {
     var data = event.data || {};
-    if (data.type === 'keep' && isAttendancePage(data.path)) event.waitUntil(keep(new URL(data.path, self.location.origin)));
+    if (data.type === 'keep' && isKeptPage(data.path)) event.waitUntil(keep(new URL(data.path, self.location.origin)));
 });
 
 function pageKey(url) { return url.origin + url.pathname.replace(/\/$/, '').toLowerCase(); }
@@ -74,9 +78,9 @@ function store(url, response) {
     return caches.open(PAGES_CACHE).then(function (cache) { return cache.put(pageKey(url), response); });
 }
 
-// Today's copy also brings the rosters it links to, so the trainer need not open each one while online.
+// Today's copy also brings the rosters it links to and My cohorts, so the trainer need not open each one while online.
 function keepLinkedRosters(html) {
-    var seen = {}, paths = [], link = /href="(\/Attendance\/Roster\/\d+)"/gi, m;
+    var seen = {}, paths = ['/Cohorts'], link = /href="(\/Attendance\/Roster\/\d+)"/gi, m;
     while ((m = link.exec(html))) if (!seen[m[1]]) { seen[m[1]] = true; paths.push(m[1]); }
     return Promise.all(paths.map(function (path) {
         var url = new URL(path, self.location.origin);
@@ -98,7 +102,9 @@ function keep(url) {
 
 function networkFirst(event, url) {
     return fetch(event.request).then(function (response) {
-        if (keepable(response)) {
+        // A page asked with a query (a filtered list, a roster typing in a paper sheet) is not the page kept under its
+        // path, but a roster just saved (?saved=…) is.
+        if (keepable(response) && (!url.search || /^\?saved=[^&]*$/.test(url.search))) {
             var copy = response.clone();
             var work = store(url, copy.clone());
             if (TODAY.test(url.pathname)) work = work.then(function () { return copy.text(); }).then(keepLinkedRosters);

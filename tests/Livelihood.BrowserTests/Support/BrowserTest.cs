@@ -14,6 +14,7 @@ public abstract class BrowserTest
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
     private IBrowserContext _context = null!;
+    private readonly List<IBrowserContext> _otherPhones = [];
     private string _profileFolder = null!;
 
     protected KestrelApp App { get; private set; } = null!;
@@ -51,7 +52,21 @@ public abstract class BrowserTest
     [SetUp]
     public async Task OpenPage()
     {
-        _context = await _browser.NewContextAsync(new()
+        _context = await PhoneAsync();
+        Page = await _context.NewPageAsync();
+    }
+
+    /// <summary>A second phone for journeys of two people: its own cookies, storage and service worker; closed after the test.</summary>
+    protected async Task<IPage> AnotherPhoneAsync()
+    {
+        var phone = await PhoneAsync();
+        _otherPhones.Add(phone);
+        return await phone.NewPageAsync();
+    }
+
+    private async Task<IBrowserContext> PhoneAsync()
+    {
+        var context = await _browser.NewContextAsync(new()
         {
             ViewportSize = new() { Width = 390, Height = 844 },
             IsMobile = true,
@@ -60,8 +75,8 @@ public abstract class BrowserTest
             // click cannot race a menu that is still opening.
             ReducedMotion = ReducedMotion.Reduce,
         });
-        _context.SetDefaultTimeout(10_000);
-        Page = await _context.NewPageAsync();
+        context.SetDefaultTimeout(10_000);
+        return context;
     }
 
     [TearDown]
@@ -79,6 +94,8 @@ public abstract class BrowserTest
             catch (PlaywrightException) { /* the browser itself failed; the assertion message stands */ }
         }
         await _context.CloseAsync();
+        foreach (var phone in _otherPhones) await phone.CloseAsync();
+        _otherPhones.Clear();
     }
 
     [OneTimeTearDown]

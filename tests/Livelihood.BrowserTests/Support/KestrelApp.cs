@@ -54,15 +54,18 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider.GetRequiredService<Livelihood.Data.DbSession>());
     }
 
-    /// <summary>Creates a user of the role through the app's own account code (a field officer working in the districts given); returns the email.</summary>
-    public async Task<string> CreateUserAsync(string role, string password, params long[] districts)
+    /// <summary>
+    /// Creates a user of the role (named <paramref name="name"/>, or "Browser {role}") through the app's own account code,
+    /// a field officer working in the <paramref name="districts"/> given; returns the email.
+    /// </summary>
+    public async Task<string> CreateUserAsync(string role, string password, string? name = null, IReadOnlyList<long>? districts = null)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@browser.livelihood";
         await using var scope = Services.CreateAsyncScope();
         var id = await scope.ServiceProvider.GetRequiredService<Livelihood.Web.Platform.Auth.UserAccounts>()
-            .CreateAsync(email, $"Browser {role}", password, role);
+            .CreateAsync(email, name ?? $"Browser {role}", password, role);
         await scope.ServiceProvider.GetRequiredService<Livelihood.Data.DbSession>().ExecuteAsync(
-            "INSERT INTO UserScopes (UserId, ScopeKind, ScopeId) VALUES (@id, 'District', @district)", districts.Select(district => new { id, district }));
+            "INSERT INTO UserScopes (UserId, ScopeKind, ScopeId) VALUES (@id, 'District', @district)", (districts ?? []).Select(district => new { id, district }));
         return email;
     }
 

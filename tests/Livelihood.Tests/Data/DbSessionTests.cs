@@ -124,4 +124,28 @@ public sealed class DbSessionTests(DatabaseProvider provider)
         Assert.That(stored, Is.EqualTo(decimal.ToInt64(amount.Baht * 100)));
         Assert.That(back, Is.EqualTo(amount));
     }
+
+    [Test]
+    public async Task Many_rows_are_written_by_one_statement_a_part_each_part_within_the_engines_limits()
+    {
+        await using var db = new DbSession(_database!.Factory);
+        var villages = Enumerable.Range(1, 450).Select(n => (Number: n, Name: $"บ้าน {n}")).ToList();
+
+        var parts = ParameterRows.Of(villages, ["VillageNumber", "NameTh"], v => [v.Number, v.Name]).ToList();
+        foreach (var part in parts)
+        {
+            part.Parameters.AddDynamicParams(new { CreatedAt = DateTime.UtcNow });
+            await db.ExecuteAsync(
+                $"INSERT INTO Villages (SubdistrictId, VillageNumber, NameTh, CreatedAt) SELECT 560501, v.VillageNumber, v.NameTh, @CreatedAt FROM ({part.Rows}) v",
+                part.Parameters);
+        }
+
+        Assert.That(parts.Select(p => p.Count), Is.EqualTo(new[] { 400, 50 }), "a compound SELECT of at most 400 rows");
+        var written = await db.QueryAsync<string>("SELECT NameTh FROM Villages WHERE SubdistrictId = 560501 ORDER BY VillageNumber");
+        Assert.That(written, Is.EqualTo(villages.Select(v => v.Name)));
+    }
+
+    [Test]
+    public void A_column_name_that_is_not_a_plain_identifier_is_refused()
+        => Assert.Throws<ArgumentException>(() => ParameterRows.Of([1], ["Id; DROP TABLE People"], n => [n]).ToList());
 }

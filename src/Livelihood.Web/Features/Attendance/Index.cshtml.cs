@@ -2,6 +2,7 @@ using Livelihood.Data;
 using Livelihood.Web.Platform.Auth;
 using Livelihood.Web.Platform.Localization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Livelihood.Web.Features.Attendance;
@@ -12,7 +13,7 @@ namespace Livelihood.Web.Features.Attendance;
 /// </summary>
 [Authorize(Policy = Policies.WorkOnCohorts)]
 [Lists(ResourceKind.Session)]
-public sealed class IndexModel(DbSession db, Scope scope, TimeProvider clock) : PageModel
+public sealed class IndexModel(DbSession db, Scope scope, CurrentUser user, TimeProvider clock, RosterQueries roster) : PageModel
 {
     public sealed record Item
     {
@@ -45,5 +46,12 @@ public sealed class IndexModel(DbSession db, Scope scope, TimeProvider clock) : 
             ORDER BY s.SessionDate DESC, s.StartTime, c.Code
             """,
             new { Today, Since = Today.AddDays(-60), ScopeUserId = scope.UserId });
+    }
+
+    /// <summary>The user has seen which of their marks later ones replaced (_ReplacedMarks): back to where they were.</summary>
+    public async Task<IActionResult> OnPostSeenAsync([FromForm] long[]? ids, string? returnUrl)
+    {
+        await roster.ToldAsync(user.Id!.Value, ids ?? []);
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/Attendance");
     }
 }

@@ -38,4 +38,10 @@ public sealed class CohortQueries(DbSession db)
             LEFT JOIN Programmes p ON p.Id = c.ProgrammeId
             WHERE c.Id = @id
             """, new { id });
+
+    /// <summary>The names of the cohort's trainers, in name order (its page, its sessions' sign-in sheets).</summary>
+    public Task<IReadOnlyList<string>> TrainerNamesAsync(long cohortId)
+        => db.QueryAsync<string>(
+            "SELECT u.DisplayName FROM UserScopes s JOIN Users u ON u.Id = s.UserId WHERE s.ScopeKind = @Kind AND s.ScopeId = @cohortId ORDER BY u.DisplayName",
+            new { Kind = TrainerScope, cohortId });
 }

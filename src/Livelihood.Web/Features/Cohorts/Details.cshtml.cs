@@ -1,4 +1,3 @@
-using Livelihood.Data;
 using Livelihood.Web.Features.Locations;
 using Livelihood.Web.Platform.Audit;
 using Livelihood.Web.Platform.Auth;
@@ -13,7 +12,7 @@ namespace Livelihood.Web.Features.Cohorts;
 /// <summary>A cohort's page: its facts, trainers and status; managers move the status on, each refusal explained.</summary>
 [Authorize(Policy = Policies.WorkOnCohorts)]
 [Scope(ResourceKind.Cohort)]
-public sealed class DetailsModel(CohortQueries cohorts, EnrollmentQueries enrollments, LocationQueries locations, DbSession db, AuditedWrites audited, Scope scope, IStringLocalizer<CohortsText> text) : PageModel
+public sealed class DetailsModel(CohortQueries cohorts, EnrollmentQueries enrollments, LocationQueries locations, AuditedWrites audited, Scope scope, IStringLocalizer<CohortsText> text) : PageModel
 {
     [FromRoute] public long Id { get; set; }
     [FromQuery] public bool Saved { get; set; }
@@ -54,9 +53,7 @@ public sealed class DetailsModel(CohortQueries cohorts, EnrollmentQueries enroll
     {
         var cohort = (await cohorts.FindAsync(Id))!;
         Cohort = cohort;
-        TrainerNames = await db.QueryAsync<string>(
-            "SELECT u.DisplayName FROM UserScopes s JOIN Users u ON u.Id = s.UserId WHERE s.ScopeKind = @Kind AND s.ScopeId = @Id ORDER BY u.DisplayName",
-            new { Kind = CohortQueries.TrainerScope, Id });
+        TrainerNames = await cohorts.TrainerNamesAsync(Id);
         Venue = cohort.VenueVillageId is { } village ? await locations.PlaceAsync(village) : null;
         Roster = await enrollments.RosterAsync(Id);
         Rates = (await enrollments.AttendanceAsync(Id)).ToDictionary(a => a.EnrollmentId, a => Completion.RatePercent(a.Minutes));

@@ -85,6 +85,37 @@ public sealed partial class AuditedWrites(DbSession db, CurrentUser user, TimePr
         });
     }
 
+    /// <summary>One row's change for <see cref="RecordUpdatesAsync"/>: its columns before and after.</summary>
+    public sealed record RowChange(long RowId, IReadOnlyDictionary<string, object?> Before, IReadOnlyDictionary<string, object?> After);
+
+    /// <summary>
+    /// Records updates a feature wrote itself, many rows in one statement with their versions checked (a roster's
+    /// marks): an Update row each, with the columns that changed, old and new, all in one INSERT.
+    /// </summary>
+    public async Task RecordUpdatesAsync(string table, IReadOnlyList<RowChange> changes)
+    {
+        var rows = changes.Select(c =>
+        {
+            var changed = c.After.Keys.Where(k => !SameValue(c.Before.GetValueOrDefault(k), c.After[k])).ToList();
+            return (c.RowId,
+                Old: JsonSerializer.Serialize(changed.ToDictionary(Identifier, k => Shown(k, c.Before.GetValueOrDefault(k))), Json),
+                New: JsonSerializer.Serialize(changed.ToDictionary(Identifier, k => Shown(k, c.After[k])), Json));
+        }).ToList();
+        foreach (var part in ParameterRows.Of(rows, ["RowId", "OldValues", "NewValues"], r => [r.RowId, r.Old, r.New]))
+        {
+            part.Parameters.AddDynamicParams(new
+            {
+                OccurredAt = clock.GetUtcNow().UtcDateTime, UserId = user.Id, UserEmail = user.Email, Action = "Update", TableName = Identifier(table),
+            });
+            await db.ExecuteAsync(
+                $"""
+                INSERT INTO AuditLog (OccurredAt, UserId, UserEmail, Action, TableName, RowId, OldValues, NewValues)
+                SELECT @OccurredAt, @UserId, @UserEmail, @Action, @TableName, v.RowId, v.OldValues, v.NewValues
+                FROM ({part.Rows}) v
+                """, part.Parameters);
+        }
+    }
+
     /// <summary>Records an event that is not a plain column change (a merge, an export) with its details.</summary>
     public Task RecordAsync(string action, string table, long rowId, object details)
         => WriteAsync(action, table, rowId, null, details.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(details)));

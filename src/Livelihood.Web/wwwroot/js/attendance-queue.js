@@ -1,7 +1,10 @@
 // The phone's queue of attendance saved offline, in IndexedDB through the vendored idb library (lib/idb/umd.js, which
 // must be loaded first). Shared by the pages (attendance-offline.js) and the service worker (importScripts), so both
-// store the same shape: { submissionId, sessionId, markedAt, entries: [{ enrollmentId, mark, note, baseVersion }],
-// token, label }. Every change is announced on a BroadcastChannel so each open page can update its badge.
+// store the same shape: { submissionId, sessionId, markedAt, entries: [{ enrollmentId, mark, note, baseVersion,
+// markedAt }], token, label, paper, held }. markedAt: the phone's time at Save, and each entry's when the person was
+// marked (roster.js); paper: { date, code } of a paper sheet typed in; held: the server's reason for sending it back to
+// the trainer (its clock), when it did. Every change is announced on a BroadcastChannel so each open page can update
+// its badge.
 (function (global) {
     'use strict';
     var STORE = 'submissions';
@@ -26,7 +29,8 @@
         return Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
     }
 
-    // A roster form's fields (FormData) as a queued submission: marks[id], notes[id], versions[id] as the page posts them.
+    // A roster form's fields (FormData) as a queued submission: marks[id], notes[id], versions[id], markedAt[id] as the
+    // page posts them.
     function fromForm(data, sessionId, label) {
         var entries = [];
         data.forEach(function (value, name) {
@@ -36,7 +40,8 @@
                 enrollmentId: Number(m[1]),
                 mark: String(value),
                 note: data.get('notes[' + m[1] + ']') || null,
-                baseVersion: Number(data.get('versions[' + m[1] + ']') || 0)
+                baseVersion: Number(data.get('versions[' + m[1] + ']') || 0),
+                markedAt: data.get('markedAt[' + m[1] + ']') || null
             });
         });
         return {
@@ -45,7 +50,8 @@
             markedAt: new Date().toISOString(),
             entries: entries,
             token: String(data.get('__RequestVerificationToken') || ''),
-            label: label || ''
+            label: label || '',
+            paper: data.get('paper') === 'true' ? { date: data.get('paperDate') || null, code: data.get('paperCode') || null } : null
         };
     }
 
@@ -57,6 +63,7 @@
         get: function (id) { return db().then(function (d) { return d.get(STORE, id); }); },
         all: function () { return db().then(function (d) { return d.getAll(STORE); }); },
         count: function () { return db().then(function (d) { return d.count(STORE); }); },
-        remove: function (id) { return db().then(function (d) { return d.delete(STORE, id); }).then(changed); }
+        remove: function (id) { return db().then(function (d) { return d.delete(STORE, id); }).then(changed); },
+        clear: function () { return db().then(function (d) { return d.clear(STORE); }).then(changed); }
     };
 })(self);

@@ -1,4 +1,5 @@
-// Installs the service worker (service-worker.js) that keeps the attendance pages for use without a connection.
+// Installs the service worker (service-worker.js) that keeps a trainer's pages for use without a connection. Signing
+// out forgets them (attendance-offline.js).
 (function () {
     'use strict';
     if (!('serviceWorker' in navigator)) return;
@@ -12,22 +13,9 @@
 
     navigator.serviceWorker.register('/service-worker.js', { scope: '/' }).catch(function () { /* the app works without it */ });
 
-    // A page loaded before the worker was active was not seen by it: ask it to keep this attendance page (Today
-    // brings its rosters along).
+    // A page loaded before the worker was active was not seen by it: ask it to keep this page if it is one it keeps
+    // (Today brings its rosters along).
     navigator.serviceWorker.ready.then(function (registration) {
-        if (!seenByWorker && registration.active && /^\/attendance(\/|$)/i.test(location.pathname))
-            registration.active.postMessage({ type: 'keep', path: location.pathname });
-    });
-
-    // Signing out forgets the pages kept on this phone (they hold people's names). Marks waiting to be sent stay.
-    Array.prototype.forEach.call(document.querySelectorAll('form[action$="/Account/SignOut"]'), function (form) {
-        form.addEventListener('submit', function (event) {
-            if (!('caches' in window) || form.hasAttribute('data-caches-cleared')) return;
-            event.preventDefault();
-            form.setAttribute('data-caches-cleared', '');
-            caches.keys().then(function (names) {
-                return Promise.all(names.filter(function (n) { return n.indexOf('livelihood-pages-') === 0; }).map(function (n) { return caches.delete(n); }));
-            }).catch(function () { }).then(function () { form.submit(); });
-        });
+        if (!seenByWorker && registration.active) registration.active.postMessage({ type: 'keep', path: location.pathname });
     });
 })();

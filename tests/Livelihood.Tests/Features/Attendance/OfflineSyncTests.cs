@@ -63,12 +63,22 @@ public sealed partial class OfflineSyncTests(DatabaseProvider provider) : AppFix
     }
 
     private static object Batch(string submissionId, DateTimeOffset markedAt, params (long Enrollment, string Mark, int BaseVersion)[] entries)
+        => Batch(submissionId, markedAt, null, entries);
+
+    /// <summary>A batch from a phone whose clock read <paramref name="sentAt"/> as it sent (null: a phone that does not say).</summary>
+    private static object Batch(string submissionId, DateTimeOffset markedAt, DateTimeOffset? sentAt, params (long Enrollment, string Mark, int BaseVersion)[] entries)
+        => Batch(submissionId, markedAt, sentAt, entries.Select(e => (e.Enrollment, e.Mark, (string?)null, e.BaseVersion)).ToArray());
+
+    private static object Batch(string submissionId, DateTimeOffset markedAt, DateTimeOffset? sentAt, params (long Enrollment, string Mark, string? Note, int BaseVersion)[] entries)
         => new
         {
             submissionId,
             markedAt = markedAt.ToString("O"),
-            entries = entries.Select(e => new { enrollmentId = e.Enrollment, mark = e.Mark, note = (string?)null, baseVersion = e.BaseVersion }).ToArray(),
+            sentAt = sentAt?.ToString("O"),
+            entries = entries.Select(e => new { enrollmentId = e.Enrollment, mark = e.Mark, note = e.Note, baseVersion = e.BaseVersion }).ToArray(),
         };
+
+    private static IEnumerable<string?> Lines(JsonElement outcome) => outcome.GetProperty("lines").EnumerateArray().Select(l => l.GetString());
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {
@@ -95,7 +105,7 @@ public sealed partial class OfflineSyncTests(DatabaseProvider provider) : AppFix
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var outcome = await JsonAsync(response);
         Assert.That(outcome.GetProperty("saved").GetInt32(), Is.EqualTo(2));
-        Assert.That(outcome.GetProperty("keptNewerOnServer").GetArrayLength(), Is.Zero);
+        Assert.That(outcome.GetProperty("lines").GetArrayLength(), Is.Zero, "no mark met another");
         Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "บัวคำ:Absent", "มาลี:Present" }));
         Assert.That(await App.QueryAsync(db => db.QuerySingleAsync<string>("SELECT Status FROM Sessions WHERE Id = @_today", new { _today })), Is.EqualTo("Held"));
     }
@@ -116,7 +126,7 @@ public sealed partial class OfflineSyncTests(DatabaseProvider provider) : AppFix
         var second = await JsonAsync(again);
         Assert.That(second.GetProperty("repeat").GetBoolean(), Is.True);
         Assert.That(first.GetProperty("repeat").GetBoolean(), Is.False);
-        foreach (var property in new[] { "saved", "keptNewerOnServer", "replacedServerChange" })
+        foreach (var property in new[] { "saved", "lines", "marks" })
             Assert.That(second.GetProperty(property).GetRawText(), Is.EqualTo(first.GetProperty(property).GetRawText()), property);
         Assert.That(await CountsAsync(), Is.EqualTo(before), "no new mark, audit entry or submission");
         Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "บัวคำ:Present", "มาลี:Late" }));
@@ -136,25 +146,123 @@ public sealed partial class OfflineSyncTests(DatabaseProvider provider) : AppFix
         var response = await SyncAsync(trainer, _today, Batch("offline-old", markedOfflineAt, (_mali, "Absent", 1), (_bua, "Present", 0)));
 
         var outcome = await JsonAsync(response);
-        Assert.That(outcome.GetProperty("keptNewerOnServer").EnumerateArray().Select(n => n.GetString()), Is.EqualTo(new[] { "มาลี" }));
+        Assert.That(Lines(outcome), Is.EqualTo(new[] { "มาลี: การเช็คชื่อของคุณ (ขาด เวลา 09:01) ถูกแทนที่ด้วยการเช็คของ Test Manager (ลา) ที่ทำภายหลัง เวลา 09:10" }));
+        Assert.That(outcome.GetProperty("lost").GetBoolean(), Is.True);
+        var row = outcome.GetProperty("rows").EnumerateArray().Single();
+        Assert.That((row.GetProperty("enrollmentId").GetInt64(), row.GetProperty("message").GetString()),
+            Is.EqualTo((_mali, "การเช็คชื่อของคุณ (ขาด เวลา 09:01) ถูกแทนที่ด้วยการเช็คของ Test Manager (ลา) ที่ทำภายหลัง เวลา 09:10")), "said beside her too");
         Assert.That(outcome.GetProperty("saved").GetInt32(), Is.EqualTo(1));
         Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "บัวคำ:Present", "มาลี:Excused" }), "the later change wins");
+        Assert.That(await SetAsideAsync(), Is.EqualTo(new[] { "Present Corrected Excused told", "Absent Outdated Excused told" }),
+            "the trainer's outdated mark is kept, never dropped: the answer told the trainer");
+    }
+
+    /// <summary>The marks set aside, oldest first: "mark outcome replaced-by told|untold".</summary>
+    private Task<IReadOnlyList<string>> SetAsideAsync()
+        => App.QueryAsync(db => db.QueryAsync<string>(
+            "SELECT Mark || ' ' || Outcome || ' ' || ReplacedByMark || ' ' || CASE WHEN ToldAt IS NULL THEN 'untold' ELSE 'told' END FROM AttendanceMarkVersions ORDER BY Id"));
+
+    [Test]
+    public async Task A_later_offline_mark_replaces_an_online_correction_keeps_both_notes_and_the_admin_is_told_on_their_next_visit()
+    {
+        // An admin marks มาลี absent online with a note; the trainer, offline, had marked her excused with a note later.
+        var admin = await App.SignedInAsync(Roles.Admin);
+        var correction = new Dictionary<string, string> { ["submissionId"] = "admin", [$"marks[{_mali}]"] = "Absent", [$"notes[{_mali}]"] = "ไม่มา", [$"versions[{_mali}]"] = "0" };
+        await admin.PostFormAsync($"/Attendance/Roster/{_today}", correction);
+        var markedOffline = App.Clock.Now.AddMinutes(10);
+        App.Clock.Advance(TimeSpan.FromMinutes(30));
+        var trainer = await TrainerAsync();
+
+        var outcome = await JsonAsync(await SyncAsync(trainer, _today, Batch("offline", markedOffline, App.Clock.Now, (_mali, "Excused", "มีใบลา", 0))));
+
+        Assert.That(Lines(outcome), Is.EqualTo(new[] { "มาลี: การเช็คชื่อของคุณ (ลา) แทนที่การเช็คของ Test Admin (ขาด) ที่ทำไว้ก่อน เวลา 09:00" }));
+        Assert.That(await App.QueryAsync(db => db.QuerySingleAsync<string>("SELECT Mark || ':' || Note FROM AttendanceMarks WHERE EnrollmentId = @_mali", new { _mali })),
+            Is.EqualTo("Excused:ไม่มา · มีใบลา"), "the admin's note is kept beside the trainer's");
+        Assert.That(await SetAsideAsync(), Is.EqualTo(new[] { "Absent Replaced Excused untold" }), "the admin is still to be told");
+        Assert.That(await App.QueryAsync(db => db.QuerySingleAsync<string>("SELECT Note FROM AttendanceMarkVersions")), Is.EqualTo("ไม่มา"));
+
+        // The admin's next visit, wherever it starts, says what happened; the trainer, told in the answer, is not told again.
+        const string told = "มาลี: การเช็คชื่อของคุณ (ขาด เวลา 09:00) ถูกแทนที่ด้วยการเช็คของ Test Trainer (ลา) ที่ทำภายหลัง เวลา 09:10";
+        foreach (var page in new[] { "/", "/Attendance", $"/Attendance/Roster/{_today}" })
+            Assert.That(await admin.GetStringAsync(page), Does.Contain("มีการเช็คชื่อที่ทำภายหลังแทนที่การเช็คชื่อของคุณ").And.Contain(told), page);
+        Assert.That(await trainer.GetStringAsync("/Attendance"), Does.Not.Contain("data-replaced-marks"));
+        var home = await admin.GetStringAsync("/");
+        var id = Regex.Match(home, "name=\"ids\" value=\"(\\d+)\"").Groups[1].Value;
+        var seen = await admin.PostFormAsync("/Attendance?handler=Seen", new() { ["ids"] = id, ["returnUrl"] = "/" }, "/");
+        Assert.That(seen.Headers.Location?.OriginalString, Is.EqualTo("/"));
+        Assert.That(await admin.GetStringAsync("/"), Does.Not.Contain("data-replaced-marks"), "seen: not told again");
     }
 
     [Test]
-    public async Task A_marked_at_in_the_future_counts_as_now()
+    public async Task A_phone_whose_clock_runs_behind_has_its_marks_dated_by_the_servers_clock()
     {
         var trainer = await TrainerAsync();
         await SyncAsync(trainer, _today, Batch("first", App.Clock.Now, (_mali, "Present", 0)));
         App.Clock.Advance(TimeSpan.FromMinutes(10));
         var manager = await App.SignedInAsync(Roles.Manager);
         await manager.PostFormAsync($"/Attendance/Roster/{_today}", new() { ["submissionId"] = "manager", [$"marks[{_mali}]"] = "Excused", [$"versions[{_mali}]"] = "1" });
+        App.Clock.Advance(TimeSpan.FromMinutes(10));
 
-        // A phone whose clock runs a day ahead cannot claim its stale mark is newer than the server's change...
-        var outcome = await JsonAsync(await SyncAsync(trainer, _today, Batch("ahead", App.Clock.Now.AddDays(1), (_mali, "Absent", 1))));
+        // The phone's clock is two hours behind: it marked five minutes ago (after the manager's change) by the server's
+        // clock, which its own shows as two hours and five minutes ago.
+        var phone = App.Clock.Now.AddHours(-2);
+        var outcome = await JsonAsync(await SyncAsync(trainer, _today, Batch("behind", phone.AddMinutes(-5), phone, (_mali, "Absent", 1))));
 
-        // ...it is taken as marked now, so it replaces the change and the trainer is told whose.
-        Assert.That(outcome.GetProperty("replacedServerChange").EnumerateArray().Select(n => n.GetString()), Is.EqualTo(new[] { "มาลี" }));
+        Assert.That(Lines(outcome), Is.EqualTo(new[] { "มาลี: การเช็คชื่อของคุณ (ขาด) แทนที่การเช็คของ Test Manager (ลา) ที่ทำไว้ก่อน เวลา 09:10" }));
+        Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "มาลี:Absent" }), "made after the manager's change, so it wins");
+        Assert.That(await App.QueryAsync(db => db.QuerySingleAsync<(DateTime, int)>(
+                "SELECT m.MarkedAt, s.ClockOffsetSeconds FROM AttendanceMarks m, AttendanceSubmissions s WHERE m.EnrollmentId = @_mali AND s.ClientSubmissionId = 'behind'", new { _mali })),
+            Is.EqualTo((App.Clock.Now.UtcDateTime.AddMinutes(-5), 7200)));
+    }
+
+    [Test]
+    public async Task A_batch_dated_after_it_was_sent_is_refused_and_handed_back_to_the_trainer()
+    {
+        var trainer = await TrainerAsync();
+        var before = await CountsAsync();
+
+        // Marked at what the phone's clock called tomorrow, sent when it said today: the clock was put back between.
+        var response = await SyncAsync(trainer, _today, Batch("clock-put-back", App.Clock.Now.AddDays(1), App.Clock.Now, (_mali, "Absent", 0)));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var refusal = await JsonAsync(response);
+        Assert.That(refusal.GetProperty("message").GetString(), Does.Contain("นาฬิกาของโทรศัพท์"));
+        Assert.That(refusal.GetProperty("retake").GetBoolean(), Is.True, "the phone keeps the marks for the trainer to save again");
+        Assert.That(await CountsAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task Two_phones_that_marked_offline_keep_the_later_mark_whichever_is_sent_first()
+    {
+        var trainer = await TrainerAsync();
+        var markedOnA = App.Clock.Now.AddMinutes(-10);
+        var markedOnB = markedOnA.AddSeconds(3);
+
+        // Phone A reconnects first; phone B, which marked three seconds later, second.
+        await SyncAsync(trainer, _today, Batch("phone-a", markedOnA, App.Clock.Now, (_mali, "Present", 0), (_bua, "Present", 0)));
+        var fromB = await JsonAsync(await SyncAsync(trainer, _today, Batch("phone-b", markedOnB, App.Clock.Now, (_mali, "Absent", 0))));
+
+        Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "บัวคำ:Present", "มาลี:Absent" }));
+        Assert.That(Lines(fromB), Is.EqualTo(new[] { "มาลี: การเช็คชื่อของคุณ (ขาด) แทนที่การเช็คของ Test Trainer (มา) ที่ทำไว้ก่อน เวลา 08:50:00" }));
+        var shown = fromB.GetProperty("marks").EnumerateArray().Single();
+        Assert.That((shown.GetProperty("enrollmentId").GetInt64(), shown.GetProperty("mark").GetString(), shown.GetProperty("version").GetInt32()),
+            Is.EqualTo((_mali, "Absent", 2)), "the answer carries the server's marks for the phone's screen");
+    }
+
+    [Test]
+    public async Task Two_phones_that_marked_offline_keep_the_later_mark_when_it_is_sent_first()
+    {
+        var trainer = await TrainerAsync();
+        var markedOnA = App.Clock.Now.AddMinutes(-10);
+
+        await SyncAsync(trainer, _today, Batch("phone-b", markedOnA.AddSeconds(3), App.Clock.Now, (_mali, "Absent", 0)));
+        var fromA = await JsonAsync(await SyncAsync(trainer, _today, Batch("phone-a", markedOnA, App.Clock.Now, (_mali, "Present", 0))));
+
+        Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "มาลี:Absent" }));
+        Assert.That(Lines(fromA), Is.EqualTo(new[] { "มาลี: การเช็คชื่อของคุณ (มา เวลา 08:50:00) ถูกแทนที่ด้วยการเช็คของ Test Trainer (ขาด) ที่ทำภายหลัง เวลา 08:50:03" }),
+            "three seconds apart: the seconds tell them apart");
+        Assert.That(fromA.GetProperty("marks").EnumerateArray().Single().GetProperty("mark").GetString(), Is.EqualTo("Absent"),
+            "the phone is shown the server's mark, not its own that lost");
     }
 
     [Test]

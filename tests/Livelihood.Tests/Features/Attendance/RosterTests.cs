@@ -205,7 +205,9 @@ public sealed class RosterTests(DatabaseProvider provider) : AppFixture(provider
 
         var page = await SaveAsync(trainer, _today, Marks("stale", (_mali, "Absent", 1)));
 
-        Assert.That(page, Does.Contain("แทนที่การแก้ไขที่เกิดขึ้นระหว่างนั้นของ: มาลี"));
+        const string said = "การเช็คชื่อของคุณ (ขาด) แทนที่การเช็คของ Test Manager (สาย) ที่ทำไว้ก่อน เวลา 09:00";
+        Assert.That(page, Does.Contain("มาลี: " + said), "at the top");
+        Assert.That(page, Does.Contain("data-row-report>" + said), "and beside her");
         Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "Absent" }), "the later change wins");
     }
 
@@ -224,11 +226,147 @@ public sealed class RosterTests(DatabaseProvider provider) : AppFixture(provider
             var roster = s.GetRequiredService<RosterQueries>();
             var session = (await roster.SessionAsync(_today))!;
             var userId = await s.GetRequiredService<DbSession>().QuerySingleAsync<long>("SELECT Id FROM Users WHERE Email = @_trainerEmail", new { _trainerEmail });
-            return await roster.SaveAsync(session, "offline-1", markedOfflineAt, [new(_mali, "Absent", null, 1)], userId);
+            return await roster.SaveAsync(session, "offline-1", [new(_mali, "Absent", null, 1, markedOfflineAt)],
+                new(AttendanceMarks.Sources.Offline, TimeSpan.Zero), userId);
         });
 
-        Assert.That(outcome.KeptNewerOnServer, Is.EqualTo(new[] { "มาลี" }));
+        Assert.That(outcome.Conflicts.Select(c => (c.Person, c.Outcome)), Is.EqualTo(new[] { ("มาลี", MarkMerge.Outcome.Outdated) }));
         Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "Excused" }));
+    }
+
+    [Test]
+    public async Task An_online_save_dates_each_mark_by_when_it_was_tapped_so_a_change_made_after_the_tap_stays()
+    {
+        var trainer = await TrainerAsync();
+        // The trainer taps Absent for มาลี; a manager marks her Late on another phone; then the trainer saves.
+        var tapped = App.Clock.Now;
+        App.Clock.Advance(TimeSpan.FromMinutes(5));
+        var manager = await App.SignedInAsync(Roles.Manager);
+        await manager.PostFormAsync($"/Attendance/Roster/{_today}", Marks("manager", (_mali, "Late", 0)));
+        App.Clock.Advance(TimeSpan.FromMinutes(5));
+        var form = Marks("tapped-before", (_mali, "Absent", 0), (_bua, "Present", 0));
+        form[$"markedAt[{_mali}]"] = tapped.ToString("O");
+        form["sentAt"] = App.Clock.Now.ToString("O");
+
+        var page = await SaveAsync(trainer, _today, form);
+
+        Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "Present", "Late" }), "บัวคำ saved; มาลี keeps the manager's later mark");
+        Assert.That(page, Does.Contain("บันทึกแล้ว 1 รายการ"));
+    }
+
+    [Test]
+    public async Task An_online_save_dated_after_it_was_sent_saves_nothing_and_shows_the_marks_as_posted()
+    {
+        var trainer = await TrainerAsync();
+        var form = Marks("clock-put-back", (_mali, "Absent", 0));
+        form[$"markedAt[{_mali}]"] = App.Clock.Now.AddHours(3).ToString("O");
+        form["sentAt"] = App.Clock.Now.ToString("O");
+
+        var response = await trainer.PostFormAsync($"/Attendance/Roster/{_today}", form);
+
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(page, Does.Contain("นาฬิกาของโทรศัพท์"));
+        Assert.That(page, Does.Match($"id=\"m-{_mali}-Absent\" value=\"Absent\" checked=\"checked\""), "the trainer's mark is kept on the page");
+        Assert.That(await MarksOfAsync(_today), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_corrected_mark_and_its_note_are_kept_and_the_roster_shows_the_history_to_the_trainer_managers_and_admins()
+    {
+        var trainer = await TrainerAsync();
+        var first = Marks("trainer", (_mali, "Present", 0));
+        first[$"notes[{_mali}]"] = "มาเช้า";
+        await trainer.PostFormAsync($"/Attendance/Roster/{_today}", first);
+        App.Clock.Advance(TimeSpan.FromMinutes(75));
+        var admin = await App.SignedInAsync(Roles.Admin);
+        var correction = Marks("admin", (_mali, "Absent", 1));
+        correction[$"notes[{_mali}]"] = "ออกก่อน";
+
+        await admin.PostFormAsync($"/Attendance/Roster/{_today}", correction);
+
+        Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "Absent" }));
+        var kept = await App.QueryAsync(db => db.QuerySingleAsync<(string, string, string, string, long)>(
+            """
+            SELECT v.Mark, v.Note, v.Outcome, v.ReplacedByMark, (SELECT COUNT(1) FROM AuditLog WHERE TableName = 'AttendanceMarks' AND RowId = v.MarkId)
+            FROM AttendanceMarkVersions v
+            """));
+        Assert.That(kept, Is.EqualTo(("Present", "มาเช้า", "Corrected", "Absent", 1L)), "the replaced mark is kept, and the change audited");
+        const string history = "มา โดย Test Trainer เวลา 09:00 (หมายเหตุ: มาเช้า) แล้วถูกแทนที่ด้วย ขาด โดย Test Admin เวลา 10:15 (หมายเหตุ: ออกก่อน)";
+        Assert.That(await trainer.GetStringAsync($"/Attendance/Roster/{_today}"), Does.Contain(history));
+        Assert.That(await (await App.SignedInAsync(Roles.Manager)).GetStringAsync($"/Attendance/Roster/{_today}"), Does.Contain(history));
+        Assert.That(await admin.GetStringAsync($"/Attendance/Roster/{_today}"), Does.Contain(history));
+    }
+
+    [Test]
+    public async Task A_sessions_sign_in_sheet_lists_everyone_enrolled_that_day_with_a_box_per_mark_in_thai_or_english()
+    {
+        var trainer = await TrainerAsync();
+
+        var thai = await trainer.GetStringAsync($"/Attendance/Sheet/{_tomorrow}");
+        var english = await trainer.GetStringAsync($"/Attendance/Sheet/{_tomorrow}?lang=en");
+
+        Assert.That(thai, Does.Contain("ใบเซ็นชื่อเข้าเรียน").And.Contain("WEA-01").And.Contain("ทอผ้า").And.Contain("30 พ.ย. 2569").And.Contain("09:00")
+            .And.Contain("Test Trainer").And.Contain("ลายมือชื่อ").And.Contain("/css/sheet.css"));
+        Assert.That(thai, Does.Contain($"data-session-code>{SessionCode.Of(_tomorrow)}<"));
+        Assert.That(thai, Does.Contain("มาลี").And.Contain("บัวคำ"), "a sheet is printed ahead of its day too");
+        Assert.That(thai, Does.Not.Contain("ออกแล้ว"), "dropped out before the day");
+        Assert.That(System.Text.RegularExpressions.Regex.Matches(thai, "class=\"box\"").Count, Is.EqualTo(4 * 2), "four boxes for each of the two");
+        Assert.That(english, Does.Contain("Sign-in sheet").And.Contain("30 Nov 2026").And.Contain(">Excused<").And.Contain("Signature"));
+        Assert.That((await (await App.SignedInAsync(Roles.Trainer)).GetAsync($"/Attendance/Sheet/{_today}")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task Typing_in_a_paper_sheet_starts_everyone_present_and_records_who_typed_it_from_paper_with_the_sheets_date()
+    {
+        var trainer = await TrainerAsync();
+        await trainer.PostFormAsync($"/Attendance/Roster/{_today}", Marks("phone", (_bua, "Late", 0)));
+        App.Clock.Advance(TimeSpan.FromHours(5));
+        var manager = await App.SignedInAsync(Roles.Manager);
+
+        var form = await manager.GetStringAsync($"/Attendance/Roster/{_today}?paper=true");
+        Assert.That(form, Does.Match($"id=\"m-{_mali}-Present\" value=\"Present\" checked=\"checked\""), "not marked yet: starts Present");
+        Assert.That(form, Does.Match($"id=\"m-{_bua}-Late\" value=\"Late\" checked=\"checked\""), "marked already: as marked");
+        Assert.That(form, Does.Contain("name=\"paperDate\"").And.Contain("value=\"2026-11-29\""));
+
+        var paper = Marks("paper", (_mali, "Absent", 0));
+        paper["paper"] = "true";
+        paper["paperDate"] = "2026-11-29";
+        paper["paperCode"] = SessionCode.Of(_today).ToLowerInvariant();
+        var page = await SaveAsync(manager, _today, paper);
+
+        Assert.That(page, Does.Contain("บันทึกแล้ว 1 รายการ"));
+        var stored = await App.QueryAsync(db => db.QuerySingleAsync<(string, string, string, string)>(
+            """
+            SELECT m.Mark, m.Source, m.PaperDate, u.DisplayName FROM AttendanceMarks m JOIN Users u ON u.Id = m.RecordedByUserId WHERE m.EnrollmentId = @_mali
+            """, new { _mali }));
+        Assert.That(stored, Is.EqualTo(("Absent", "Paper", "2026-11-29", "Test Manager")), "from paper, typed by the manager, with the sheet's date");
+        Assert.That(await MarksOfAsync(_today), Is.EqualTo(new[] { "Late", "Absent" }), "บัวคำ keeps the mark her trainer made on the phone");
+        var corrected = Marks("paper-2", (_mali, "Excused", 1));
+        corrected["paper"] = "true";
+        corrected["paperDate"] = "2026-11-28";
+        Assert.That(await SaveAsync(manager, _today, corrected), Does.Contain("ขาด โดย Test Manager เวลา 14:00 (พิมพ์จากใบเซ็นชื่อวันที่ 29 พ.ย. 2569)"),
+            "the history says where each mark came from");
+    }
+
+    [Test]
+    public async Task A_paper_sheet_with_a_date_after_today_or_another_sessions_code_saves_nothing_and_says_why_beside_the_field()
+    {
+        var trainer = await TrainerAsync();
+        var paper = Marks("paper", (_mali, "Absent", 0), (_bua, "Present", 0));
+        paper["paper"] = "true";
+        paper["paperDate"] = "2026-11-30";
+        paper["paperCode"] = SessionCode.Of(_earlier);
+
+        var response = await trainer.PostFormAsync($"/Attendance/Roster/{_today}", paper);
+
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(page, Does.Contain("<div id=\"paperDate-error\" class=\"invalid-feedback\">วันที่ในใบเซ็นชื่อต้องไม่เลยวันนี้</div>"));
+        Assert.That(page, Does.Contain("<div id=\"paperCode-error\" class=\"invalid-feedback\">รหัสนี้ไม่ใช่รหัสของใบเซ็นชื่อคาบนี้"));
+        Assert.That(page, Does.Contain("value=\"2026-11-30\"").And.Contain($"value=\"{SessionCode.Of(_earlier)}\""), "what was typed stays");
+        Assert.That(page, Does.Match($"id=\"m-{_mali}-Absent\" value=\"Absent\" checked=\"checked\""));
+        Assert.That(await MarksOfAsync(_today), Is.Empty);
     }
 
     [Test]

@@ -63,7 +63,8 @@ public sealed class AggregateTests(DatabaseProvider provider) : AppFixture(provi
             var sessionId = await db.QuerySingleAsync<long>("SELECT Id FROM Sessions WHERE CohortId = @C2 AND SessionDate = @day",
                 new { data.C2, day = new DateOnly(2026, 9, 29) });
             var userId = await db.QuerySingleAsync<long>("SELECT MIN(Id) FROM Users");
-            return await roster.SaveAsync((await roster.SessionAsync(sessionId))!, submission, App.Clock.Now.UtcDateTime, marks, userId);
+            return await roster.SaveAsync((await roster.SessionAsync(sessionId))!, submission, marks,
+                new RosterQueries.Provenance(AttendanceMarks.Sources.Online, TimeSpan.Zero), userId);
         });
 
     [Test]
@@ -86,7 +87,7 @@ public sealed class AggregateTests(DatabaseProvider provider) : AppFixture(provi
         await BuildAsync();
 
         // Ann's unmarked session of 29 Sep in C2 is marked present, late, from the roster; a manager voids G1's sale of 1 Oct.
-        await SaveC2SessionOf29SepAsync(data, "late-paper-sheet", new RosterQueries.Entry(data.AnnC2, "Present", null, 0));
+        await SaveC2SessionOf29SepAsync(data, "late-paper-sheet", new RosterQueries.Entry(data.AnnC2, "Present", null, 0, App.Clock.Now.UtcDateTime));
         var saleId = await App.QueryAsync(db => db.QuerySingleAsync<long>("SELECT Id FROM LedgerEntries WHERE GroupId = @G1 AND Amount = 100000", new { data.G1 }));
         var manager = await App.SignedInAsync(Roles.Manager);
         await manager.PostFormAsync($"/Ledger/Void/{saleId}", new() { ["Reason"] = "ลงซ้ำ" });
@@ -123,8 +124,10 @@ public sealed class AggregateTests(DatabaseProvider provider) : AppFixture(provi
 
         // The session of 29 Sep in C2 marked, then corrected: Ann absent then present, Dao present then excused (Dao was
         // late on 15 Sep: a wrong excused figure would move his rate).
-        foreach (var (ann, dao, submission) in new[] { ("Absent", "Present", "first"), ("Present", "Excused", "second") })
-            await SaveC2SessionOf29SepAsync(data, submission, new RosterQueries.Entry(data.AnnC2, ann, null, 0), new RosterQueries.Entry(data.DaoC2, dao, null, 0));
+        // The correction is made on a roster that showed the first marks (version 1).
+        foreach (var (ann, dao, submission, shown) in new[] { ("Absent", "Present", "first", 0), ("Present", "Excused", "second", 1) })
+            await SaveC2SessionOf29SepAsync(data, submission, new RosterQueries.Entry(data.AnnC2, ann, null, shown, App.Clock.Now.UtcDateTime),
+                new RosterQueries.Entry(data.DaoC2, dao, null, shown, App.Clock.Now.UtcDateTime));
 
         Assert.That(await App.QueryAsync(db => db.ExecuteScalarAsync<int>(
             "SELECT COUNT(1) FROM AttendanceMarks WHERE EnrollmentId IN (@AnnC2, @DaoC2) AND Mark IN ('Excused', 'Present')", new { data.AnnC2, data.DaoC2 })),

@@ -192,7 +192,8 @@ public sealed class SessionsPagesTests(DatabaseProvider provider) : AppFixture(p
         Assert.That((Iso(session.SessionDate), session.StartTime, session.DurationMinutes, session.Topic, session.Status),
             Is.EqualTo(("2026-02-10", "13:00", 150, "เย็บกระเป๋า", "Scheduled")));
         Assert.That(await AuditCountAsync("Insert"), Is.EqualTo(1));
-        Assert.That(await manager.GetStringAsync(Page(cohort)), Does.Contain("13:00–15:30").And.Contain("2.5 ชม."));
+        Assert.That(await manager.GetStringAsync(Page(cohort)), Does.Contain("13:00–15:30").And.Contain("2.5 ชม.")
+            .And.Contain($"href=\"/Attendance/Sheet/{session.Id}\""), "its sign-in sheet can be printed ahead");
     }
 
     [TestCase("2026-02-10", "14:00", "2", "รุ่นนี้มีครั้งเรียนในเวลานั้นของวันที่ 10 ก.พ. 2569 อยู่แล้ว", TestName = "A session overlapping another is refused")]
@@ -244,7 +245,9 @@ public sealed class SessionsPagesTests(DatabaseProvider provider) : AppFixture(p
         var cancelled = await OnlySessionAsync(cohort);
         Assert.That(cancelled.Status, Is.EqualTo("Cancelled"));
         Assert.That(await AuditCountAsync("Cancel"), Is.EqualTo(1));
-        Assert.That(await manager.GetStringAsync(Page(cohort)), Does.Contain("0 ครั้ง 0 ชั่วโมง"), "a cancelled session never counts");
+        var page = await manager.GetStringAsync(Page(cohort));
+        Assert.That(page, Does.Contain("0 ครั้ง 0 ชั่วโมง"), "a cancelled session never counts");
+        Assert.That(page, Does.Not.Contain("/Attendance/Sheet/"), "nor has a sign-in sheet");
 
         var held = await PostAsync(manager, cohort, "Held", Session(cancelled));
         Assert.That(await held.Content.ReadAsStringAsync(), Does.Contain("บันทึกว่าจัดแล้วได้เฉพาะครั้งเรียนที่อยู่ในกำหนดการ"));
